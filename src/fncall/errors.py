@@ -78,6 +78,34 @@ class UnsafeOutputError(OutputParseError):
     """A model output contains code that is not a plain call with literal arguments."""
 
 
+
+class TruncatedOutputError(OutputParseError):
+    """Generation stopped at its token limit before the output was complete; whatever it
+    holds is never returned as a call.
+
+    Attributes:
+        output: The text generated before the limit.
+    """
+
+
+# --- generation ------------------------------------------------------------------------
+
+
+class ToolChoiceError(FncallError, ValueError):
+    """A ``tool_choice`` that cannot be honoured with the offered tools (a tool that is not
+    offered, ``required`` with no tools, an unknown mode)."""
+
+
+class GrammarError(FncallError, ValueError):
+    """A tool schema that the grammar compiler cannot express; pass ``constrain=False`` to
+    generate without a grammar (outputs are still validated)."""
+
+
+class EngineError(FncallError, RuntimeError):
+    """A generation engine cannot be loaded or cannot do what was asked (a model directory
+    that does not exist, an engine whose optional package is not installed, a server that
+    answers with an error)."""
+
 # --- validation --------------------------------------------------------------------------
 
 

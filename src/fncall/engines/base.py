@@ -1,0 +1,114 @@
+"""The engine protocol: batched prompts, stop sequences, sampling and an optional grammar in;
+texts, token counts and why each generation ended out.
+
+Engines know nothing about tools or dialects: a dialect renders the prompt and compiles the
+grammar, an engine only generates. Adding an engine means one module with one class that
+implements :class:`Engine`, registered in :mod:`fncall.engines`.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import ClassVar, Literal
+
+from fncall.errors import EngineError
+from fncall.grammar.ir import Grammar
+
+FinishReason = Literal["stop", "length"]
+
+
+@dataclass(frozen=True)
+class Sampling:
+    """How tokens are chosen.
+
+    Attributes:
+        max_tokens: New tokens at most; a generation that reaches it ends with ``length``.
+        temperature: 0 for greedy decoding.
+        top_p: Nucleus sampling mass (1.0: off).
+        seed: Seed for sampled decoding, so a run can be repeated.
+    """
+
+    max_tokens: int = 256
+    temperature: float = 0.0
+    top_p: float = 1.0
+    seed: int | None = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.max_tokens, int) or self.max_tokens < 1:
+            raise EngineError(f"max_tokens must be a positive integer, got {self.max_tokens!r}")
+        if not 0.0 <= self.temperature <= 100.0:
+            raise EngineError(f"temperature must be between 0 and 100, got {self.temperature}")
+        if not 0.0 < self.top_p <= 1.0:
+            raise EngineError(f"top_p must be in (0, 1], got {self.top_p}")
+
+
+@dataclass(frozen=True)
+class GenerationRequest:
+    """One prompt to complete.
+
+    Attributes:
+        prompt: The exact text to continue (the dialect's rendered prompt).
+        stop: Generation ends before the first of these strings; it is not in the text.
+        sampling: Token budget and sampling settings.
+        grammar: When given, the completion must match it; generation ends when the
+            grammar is complete.
+    """
+
+    prompt: str
+    stop: tuple[str, ...] = ()
+    sampling: Sampling = field(default_factory=Sampling)
+    grammar: Grammar | None = None
+
+
+@dataclass(frozen=True)
+class Generation:
+    """A completion.
+
+    Attributes:
+        text: The generated text, cut before any stop sequence.
+        finish_reason: ``stop`` (end of sequence, a stop string, or the grammar complete)
+            or ``length`` (``max_tokens`` reached: the text may be incomplete).
+        prompt_tokens: Tokens in the prompt.
+        completion_tokens: Tokens generated.
+    """
+
+    text: str
+    finish_reason: FinishReason
+    prompt_tokens: int
+    completion_tokens: int
+
+
+class Engine(ABC):
+    """Something that completes prompts.
+
+    Attributes:
+        name: Registry name (``transformers``, ``llamacpp``, ``vllm``, ``openai``).
+        supports_grammar: Whether requests may carry a grammar.
+    """
+
+    name: ClassVar[str]
+    supports_grammar: ClassVar[bool] = True
+
+    @abstractmethod
+    def generate(self, requests: Sequence[GenerationRequest]) -> list[Generation]:
+        """Complete every request (batched where the engine can), in order.
+
+        Raises:
+            EngineError: the engine failed, or a request asks for something it cannot do.
+        """
+
+    def check(self, requests: Sequence[GenerationRequest]) -> None:
+        """Refuse requests this engine cannot serve, before any work starts."""
+        if not self.supports_grammar and any(r.grammar is not None for r in requests):
+            raise EngineError(f"the {self.name} engine cannot constrain generation by grammar")
+
+    def close(self) -> None:  # noqa: B027 - most engines hold nothing to release
+        """Release what the engine holds (processes, connections)."""
+
+    def __enter__(self) -> Engine:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,361 @@
+"""Grammar rules for argument values, compiled from JSON Schema, in JSON or Python syntax.
+
+Every string, number and array is bounded and whitespace is fixed, so a weak model cannot
+run on until its token limit. Where a schema keyword cannot be written exactly, the grammar
+admits a *subset* of the valid values (an object's properties in declared order, numeric
+bounds rounded inwards), never a superset; ``pattern`` is the one keyword left to
+validation after generation, and a grammar that relies on that lists it in ``unenforced``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from fncall.calls.pyformat import format_python_value
+from fncall.errors import GrammarError
+from fncall.grammar.ir import EMPTY, GrammarBuilder, Node, Ref, Rep, alt, chars, opt, seq
+
+
+@dataclass(frozen=True)
+class GrammarLimits:
+    """Bounds that keep every generation finite.
+
+    Attributes:
+        max_string: Characters in a string without ``maxLength``.
+        max_items: Items in an array without ``maxItems``.
+        max_integer_digits: Digits of an integer without bounds.
+        max_fraction_digits: Digits after a decimal point.
+        max_depth: Nesting of free-form objects and arrays (schema ``{}``).
+        max_calls: Calls in one parallel answer.
+    """
+
+    max_string: int = 256
+    max_items: int = 16
+    max_integer_digits: int = 12
+    max_fraction_digits: int = 6
+    max_depth: int = 3
+    max_calls: int = 8
+
+
+@dataclass(frozen=True)
+class ValueSyntax:
+    """How values are written: JSON, or Python literals.
+
+    Attributes:
+        python: Python literals (``True``, ``None``, ``'...'`` strings) instead of JSON.
+        item_separator: Between array items and object members.
+        key_separator: Between an object key and its value.
+        excluded: Characters that may not appear raw inside strings (a dialect's end marker
+            starts with one); they can still be written as ``\\u`` escapes.
+    """
+
+    python: bool = False
+    item_separator: str = ", "
+    key_separator: str = ": "
+    excluded: str = ""
+
+    def literal(self, value: Any) -> str:
+        if self.python:
+            return format_python_value(value)
+        return json.dumps(
+            value, ensure_ascii=False, separators=(self.item_separator, self.key_separator)
+        )
+
+    @property
+    def quote(self) -> str:
+        """The string quote: Python literals use single quotes, as ``repr`` and NexusRaven
+        write them."""
+        return "'" if self.python else '"'
+
+
+_HEX = chars("0-9a-fA-F")
+# \\u escapes outside the surrogate range, so a decoded string is always valid text
+_UNICODE_ESCAPE = seq(
+    "\\u", alt(seq(chars("0-9a-cA-CefEF"), _HEX), seq(chars("dD"), chars("0-7"))), _HEX, _HEX
+)
+_DIGIT = chars("0-9")
+_MONTH_DAYS = {"31": "01 03 05 07 08 10 12", "30": "04 06 09 11"}
+
+
+def _date() -> Node:
+    day_any = alt(seq("0", chars("1-9")), seq("1", _DIGIT), seq("2", chars("0-8")))
+    long_months = alt(*_MONTH_DAYS["31"].split())
+    not_feb = alt(*_MONTH_DAYS["31"].split(), *_MONTH_DAYS["30"].split())
+    month = alt(seq("0", chars("1-9")), seq("1", chars("0-2")))
+    return seq(
+        chars("12"),
+        _DIGIT,
+        _DIGIT,
+        _DIGIT,
+        "-",
+        alt(seq(month, "-", day_any), seq(not_feb, "-", alt("29", "30")), seq(long_months, "-31")),
+    )
+
+
+def _time() -> Node:
+    hour = alt(seq(chars("01"), _DIGIT), seq("2", chars("0-3")))
+    sixty = seq(chars("0-5"), _DIGIT)
+    zone = alt("Z", seq(chars("+\\-"), hour, ":", sixty))
+    return seq(hour, ":", sixty, ":", sixty, opt(seq(".", Rep(_DIGIT, 1, 6))), opt(zone))
+
+
+_ASCII_WORD = chars("a-zA-Z0-9")
+_FORMATS: dict[str, Callable[[], Node]] = {
+    "date": _date,
+    "time": _time,
+    "date-time": lambda: seq(_date(), "T", _time()),
+    "email": lambda: seq(
+        Rep(chars("a-zA-Z0-9._+\\-"), 1, 32),
+        "@",
+        Rep(chars("a-zA-Z0-9\\-"), 1, 32),
+        Rep(seq(".", Rep(_ASCII_WORD, 1, 16)), 1, 3),
+    ),
+    "uuid": lambda: seq(
+        Rep(_HEX, 8, 8), "-", Rep(_HEX, 4, 4), "-", Rep(_HEX, 4, 4), "-", Rep(_HEX, 4, 4), "-",
+        Rep(_HEX, 12, 12),
+    ),
+}
+
+
+def _nonnegative_range(low: int, high: int) -> Node:
+    """Decimal integers ``low..high`` (``0 <= low <= high``), no leading zeros."""
+    parts = []
+    for digits in range(len(str(low)), len(str(high)) + 1):
+        first = max(low, 10 ** (digits - 1) if digits > 1 else 0)
+        last = min(high, 10**digits - 1)
+        if first <= last:
+            parts.append(_same_length(str(first), str(last)))
+    return alt(*parts)
+
+
+def _same_length(a: str, b: str) -> Node:
+    """Digit strings from ``a`` to ``b`` of one length."""
+    if a == b:
+        return seq(a)
+    if len(a) == 1:
+        return chars(f"{a}-{b}")
+    if a[0] == b[0]:
+        return seq(a[0], _same_length(a[1:], b[1:]))
+    rest = len(a) - 1
+    options = [seq(a[0], _same_length(a[1:], "9" * rest))]
+    if int(a[0]) + 1 <= int(b[0]) - 1:
+        options.append(seq(chars(f"{int(a[0]) + 1}-{int(b[0]) - 1}"), Rep(_DIGIT, rest, rest)))
+    options.append(seq(b[0], _same_length("0" * rest, b[1:])))
+    return alt(*options)
+
+
+def integer_range(low: int, high: int) -> Node:
+    """Decimal integers from ``low`` to ``high`` inclusive."""
+    if low > high:
+        raise GrammarError(f"no integer lies between {low} and {high}")
+    parts = []
+    if low < 0:
+        parts.append(seq("-", _nonnegative_range(max(1, -high), -low)))
+    if high >= 0:
+        parts.append(_nonnegative_range(max(0, low), high))
+    return alt(*parts)
+
+
+def _bounds(schema: dict[str, Any], cap: int) -> tuple[float, float, bool, bool]:
+    low = schema.get("minimum", -cap)
+    high = schema.get("maximum", cap)
+    low_strict = "exclusiveMinimum" in schema and schema["exclusiveMinimum"] >= low
+    high_strict = "exclusiveMaximum" in schema and schema["exclusiveMaximum"] <= high
+    if low_strict:
+        low = schema["exclusiveMinimum"]
+    if high_strict:
+        high = schema["exclusiveMaximum"]
+    return low, high, low_strict, high_strict
+
+
+class ValueCompiler:
+    """Compiles schemas to value rules in one :class:`GrammarBuilder`, one rule per distinct
+    (syntax, schema)."""
+
+    def __init__(self, builder: GrammarBuilder, syntax: ValueSyntax, limits: GrammarLimits):
+        self.b = builder
+        self.syntax = syntax
+        self.limits = limits
+        self.unenforced: list[str] = []
+        self._rules: dict[object, Ref] = {}
+        self._string_unit = self._make_string_unit()
+
+    def _make_string_unit(self) -> Node:
+        if self.syntax.python:
+            raw = chars('"\\\\\x00-\x1f\x7f' + self.syntax.excluded, negated=True)
+            escapes = seq("\\", chars("\\\\'\"nrt"))
+        else:
+            raw = chars('"\\\\\x00-\x1f' + self.syntax.excluded, negated=True)
+            escapes = seq("\\", chars('"\\\\/bfnrt'))
+        return self.b.rule("char", alt(raw, escapes, _UNICODE_ESCAPE))
+
+    # -- scalars -------------------------------------------------------------------------
+
+    def string(self, schema: dict[str, Any]) -> Node:
+        fmt = schema.get("format")
+        if fmt in _FORMATS:
+            return seq(self.syntax.quote, _FORMATS[fmt](), self.syntax.quote)
+        if "pattern" in schema:
+            self.unenforced.append(f"pattern {schema['pattern']!r}")
+        low = int(schema.get("minLength", 0))
+        high = max(low, min(int(schema.get("maxLength", self.limits.max_string)), 10**6))
+        high = min(high, max(low, self.limits.max_string))
+        return seq(self.syntax.quote, Rep(self._string_unit, low, high), self.syntax.quote)
+
+    def integer(self, schema: dict[str, Any]) -> Node:
+        cap = 10**self.limits.max_integer_digits - 1
+        low, high, low_strict, high_strict = _bounds(schema, cap)
+        first = math.floor(low) + 1 if low_strict or low != math.floor(low) else int(low)
+        last = math.ceil(high) - 1 if high_strict or high != math.ceil(high) else int(high)
+        if low_strict and low != math.floor(low):
+            first = math.ceil(low)
+        if high_strict and high != math.ceil(high):
+            last = math.floor(high)
+        return integer_range(max(first, -cap), min(last, cap))
+
+    def number(self, schema: dict[str, Any]) -> Node:
+        cap = 10**self.limits.max_integer_digits - 1
+        low, high, low_strict, high_strict = _bounds(schema, cap)
+        fraction = opt(seq(".", Rep(_DIGIT, 1, self.limits.max_fraction_digits)))
+        zero_fraction = opt(seq(".", Rep(chars("0"), 1, self.limits.max_fraction_digits)))
+        # Whole-number bounds, rounded inwards; the fraction is free below the top bound.
+        first = math.ceil(low) + (1 if low_strict and low == math.ceil(low) else 0)
+        last = math.floor(high) - (1 if high_strict and high == math.floor(high) else 0)
+        first, last = max(first, -cap), min(last, cap)
+        if first > last:
+            # no whole number in range (e.g. 0.2..0.8): offer the midpoint
+            return seq(repr((low + high) / 2))
+        options = []
+        if first < 0:  # -m with m in [max(0, -last), -first]; m = -first exactly has no fraction
+            top = -first
+            bottom = max(0, -last)
+            if top - 1 >= bottom:
+                options.append(seq("-", integer_range(bottom, top - 1), fraction))
+            options.append(seq("-", str(top), zero_fraction))
+        if last >= 0:
+            bottom = max(0, first)
+            if last - 1 >= bottom:
+                options.append(seq(integer_range(bottom, last - 1), fraction))
+            options.append(seq(str(last), zero_fraction))
+        return alt(*options)
+
+    # -- structures ----------------------------------------------------------------------
+
+    def array(self, schema: dict[str, Any], depth: int) -> Node:
+        items = schema.get("items", True)
+        if isinstance(items, list) or "prefixItems" in schema:
+            raise GrammarError("tuple-shaped arrays (prefixItems) are not supported")
+        item = self.value(items, depth - 1)
+        low = int(schema.get("minItems", 0))
+        high = max(low, min(int(schema.get("maxItems", self.limits.max_items)), low + 64))
+        sep = self.syntax.item_separator
+        if high == 0:
+            return seq("[]")
+        body = seq(item, Rep(seq(sep, item), max(0, low - 1), high - 1))
+        return seq("[", body if low else opt(body), "]")
+
+    def key(self, name: str) -> str:
+        return self.syntax.literal(name) + self.syntax.key_separator
+
+    def object(self, schema: dict[str, Any], depth: int) -> Node:
+        properties = schema.get("properties") or {}
+        required = set(schema.get("required", []))
+        if not properties:
+            extra = schema.get("additionalProperties", True)
+            if extra is False:
+                return seq("{}")
+            member = seq(self.string({}), self.syntax.key_separator, self.value(extra, depth - 1))
+            sep = self.syntax.item_separator
+            return seq("{", opt(seq(member, Rep(seq(sep, member), 0, self.limits.max_items - 1))), "}")
+        members = [
+            (seq(self.key(name), self.value(sub, depth - 1)), name in required)
+            for name, sub in properties.items()
+        ]
+        return seq("{", self.members(members, self.syntax.item_separator), "}")
+
+    def members(self, members: list[tuple[Node, bool]], sep: str) -> Node:
+        """Members in declared order, each optional one skippable, separated by ``sep``.
+
+        Built back to front: ``after`` is what may follow once an earlier member has been
+        written, ``first`` what may come while nothing has been written yet. ``after`` is
+        used twice per optional member, so it becomes a rule rather than being copied.
+        """
+        after: Node = EMPTY
+        first: Node = EMPTY
+        for member, is_required in reversed(members):
+            written_after = seq(sep, member, after)
+            written_first = seq(member, after)
+            if is_required:
+                after, first = written_after, written_first
+            else:
+                after, first = alt(written_after, after), alt(written_first, first)
+            if after != EMPTY:
+                after = self.b.rule("members", after)
+        return first
+
+    # -- dispatch ------------------------------------------------------------------------
+
+    def value(self, schema: Any, depth: int | None = None) -> Node:
+        """The rule for values of ``schema`` (``True``/``{}``: any value, nesting bounded)."""
+        depth = self.limits.max_depth if depth is None else depth
+        if not isinstance(schema, dict) or not schema:
+            return self._value(schema, depth)
+        key = (self.syntax, json.dumps(schema, sort_keys=True, default=str), depth)
+        if key in self._rules:
+            return self._rules[key]
+        ref = self.b.reserve("value")
+        self._rules[key] = ref
+        self.b.define(ref, self._value(schema, depth))
+        return ref
+
+    def _value(self, schema: Any, depth: int) -> Node:
+        if schema is True or schema == {} or not isinstance(schema, dict):
+            return self.any(depth)
+        if "const" in schema:
+            return seq(self.syntax.literal(schema["const"]))
+        if "enum" in schema:
+            return alt(*(self.syntax.literal(v) for v in schema["enum"]))
+        for key in ("anyOf", "oneOf"):
+            if key in schema:
+                return alt(*(self.value(sub, depth) for sub in schema[key]))
+        if "allOf" in schema:
+            if len(schema["allOf"]) != 1:
+                raise GrammarError("allOf with several schemas is not supported")
+            return self.value(schema["allOf"][0], depth)
+        types = schema.get("type")
+        if types is None:
+            return self.any(depth)
+        options = []
+        for kind in [types] if isinstance(types, str) else types:
+            options.append(self.typed(kind, schema, depth))
+        return alt(*options)
+
+    def typed(self, kind: str, schema: dict[str, Any], depth: int) -> Node:
+        if kind == "string":
+            return self.string(schema)
+        if kind == "integer":
+            return self.integer(schema)
+        if kind == "number":
+            return self.number(schema)
+        if kind == "boolean":
+            return alt("True", "False") if self.syntax.python else alt("true", "false")
+        if kind == "null":
+            return seq("None" if self.syntax.python else "null")
+        if kind == "array":
+            return self.array(schema, depth)
+        if kind == "object":
+            return self.object(schema, depth)
+        raise GrammarError(f"unknown JSON type {kind!r}")
+
+    def any(self, depth: int) -> Node:
+        """Any value, with arrays and objects nested at most ``depth`` levels."""
+        scalars = [self.typed(k, {}, depth) for k in ("string", "number", "boolean", "null")]
+        if depth <= 0:
+            return self.b.rule("scalar", alt(*scalars), key=(self.syntax, "scalar"))
+        nested = [self.array({}, depth), self.object({}, depth)]
+        return self.b.rule("any", alt(*scalars, *nested), key=(self.syntax, "any", depth))
+

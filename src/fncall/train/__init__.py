@@ -1,0 +1,1 @@
+"""Building models: tokenizers, model configurations and (later) the training loop."""
