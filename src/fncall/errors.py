@@ -78,7 +78,6 @@ class UnsafeOutputError(OutputParseError):
     """A model output contains code that is not a plain call with literal arguments."""
 
 
-
 class TruncatedOutputError(OutputParseError):
     """Generation stopped at its token limit before the output was complete; whatever it
     holds is never returned as a call.
@@ -105,6 +104,7 @@ class EngineError(FncallError, RuntimeError):
     """A generation engine cannot be loaded or cannot do what was asked (a model directory
     that does not exist, an engine whose optional package is not installed, a server that
     answers with an error)."""
+
 
 # --- validation --------------------------------------------------------------------------
 

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
 from fncall.calls import limits
 from fncall.calls.call import ParsedOutput, ToolCall
 from fncall.errors import OutputParseError, PromptError
+from fncall.grammar.calls import CallGrammar
+from fncall.grammar.choice import resolve_tool_choice
+from fncall.grammar.ir import FreeText, Grammar, Node
+from fncall.grammar.values import DEFAULT_LIMITS, GrammarLimits, ValueSyntax
 from fncall.tools.spec import ToolSet
 
 Message = dict[str, Any]
@@ -67,6 +72,11 @@ class Dialect(ABC):
         supports_demonstrations: Whether the prompt has a slot for few-shot examples.
         multi_turn: Whether earlier turns (assistant calls, tool results) can be rendered;
             single-turn dialects render exactly one user query.
+        value_syntax: How argument values are written in calls (JSON or Python literals).
+        text_avoid: A regex a plain-text answer may not start with (where :meth:`parse`
+            would see the start of a call); ``(?s:.*)X`` forbids ``X`` anywhere.
+        text_approximation: The plain-text answers grammar formats without negation
+            (GBNF) allow: a subset of those ``text_avoid`` allows.
     """
 
     name: ClassVar[str]
@@ -77,6 +87,9 @@ class Dialect(ABC):
     supports_system: ClassVar[bool] = True
     supports_demonstrations: ClassVar[bool] = False
     multi_turn: ClassVar[bool] = False
+    value_syntax: ClassVar[ValueSyntax] = ValueSyntax()
+    text_avoid: ClassVar[str]
+    text_approximation: ClassVar[Node]
 
     def render(
         self,
@@ -137,6 +150,56 @@ class Dialect(ABC):
     def extract(self, output: str, tools: ToolSet) -> ParsedOutput:
         """Find the calls or the plain answer in an output :meth:`parse` has size-checked."""
 
+    def grammar(
+        self,
+        tools: ToolSet,
+        tool_choice: Any = None,
+        *,
+        parallel: bool = True,
+        limits: GrammarLimits = DEFAULT_LIMITS,
+    ) -> Grammar:
+        """The grammar every allowed answer matches: calls of offered tools with
+        schema-valid arguments in this dialect's syntax, and/or a plain answer, as
+        ``tool_choice`` says. Compiled once per (tools, choice, limits) and cached.
+
+        Args:
+            tools: The offered tools.
+            tool_choice: ``auto`` (default with tools), ``none``, ``required``, a tool name
+                or OpenAI's ``{"type": "function", "function": {"name": ...}}``.
+            parallel: Whether several calls may be made (always one where the dialect
+                cannot write more).
+            limits: Bounds on strings, arrays, numbers and calls.
+
+        Raises:
+            ToolChoiceError: a choice the offered tools cannot satisfy.
+            GrammarError: a schema the grammar compiler cannot express.
+        """
+        if not isinstance(tools, ToolSet):
+            tools = ToolSet(tools)
+        choice = resolve_tool_choice(tool_choice, tools, parallel and self.supports_parallel)
+        key = (self.name, tools.fingerprint, choice, limits)
+        grammar = _GRAMMAR_CACHE.get(key)
+        if grammar is not None:
+            _GRAMMAR_CACHE.move_to_end(key)
+            return grammar
+        # A stop sequence inside a string would end generation mid-call: its first
+        # character may appear in strings only as an escape.
+        excluded = "".join(sorted({s[0] for s in self.stop} | set(self.value_syntax.excluded)))
+        syntax = replace(self.value_syntax, excluded=excluded)
+        build = CallGrammar(tools, choice, limits, syntax)
+        calls = self.call_grammar(build) if choice.allows_calls else None
+        grammar = build.build(calls, FreeText(self.text_avoid, self.text_approximation))
+        grammar.unenforced = list(dict.fromkeys(build.values.unenforced))
+        _GRAMMAR_CACHE[key] = grammar
+        if len(_GRAMMAR_CACHE) > _GRAMMAR_CACHE_SIZE:
+            _GRAMMAR_CACHE.popitem(last=False)
+        return grammar
+
+    @abstractmethod
+    def call_grammar(self, g: CallGrammar) -> Node:
+        """The calls part of the grammar, in this dialect's exact call syntax, calling only
+        ``g.callable_tools`` and at most ``g.choice.max_calls`` times."""
+
     @abstractmethod
     def format_calls(self, calls: Sequence[ToolCall]) -> str:
         """The output the model should write for these calls (the inverse of parse)."""
@@ -153,6 +216,10 @@ class Dialect(ABC):
             raise PromptError(f"{self.name} writes one call per answer, got {len(calls)}")
         if not self.supports_nested and any(c.nested_calls() for c in calls):
             raise PromptError(f"{self.name} cannot express nested calls")
+
+
+_GRAMMAR_CACHE: OrderedDict[tuple[Any, ...], Grammar] = OrderedDict()
+_GRAMMAR_CACHE_SIZE = 256
 
 
 def split_messages(

@@ -26,6 +26,9 @@ from fncall.calls.pyparse import parse_python_calls
 from fncall.dialects import register
 from fncall.dialects.base import Dialect, PromptInput
 from fncall.errors import PromptError
+from fncall.grammar.calls import CallGrammar
+from fncall.grammar.ir import Node, Rep, chars, seq
+from fncall.grammar.values import ValueSyntax
 from fncall.tools.formats import to_bfcl
 from fncall.tools.pysig import check_python_names
 from fncall.tools.spec import Tool, ToolSet
@@ -69,6 +72,10 @@ class BfclPython(Dialect):
     stop = ("<|im_end|>",)
     supports_parallel = True
     multi_turn = True
+    value_syntax = ValueSyntax(python=True)
+    # what extract() would read as the start of a call list
+    text_avoid = r"[\s`]*(?:python\n\s*)?(?:\[\s*)?[A-Za-z_][\w.]*\("
+    text_approximation = Rep(chars("([`", negated=True), 0, None)
 
     def build_prompt(self, given: PromptInput) -> str:
         check_python_names(given.tools.values(), self.name)
@@ -95,6 +102,10 @@ class BfclPython(Dialect):
         listed = text if start.group(1) else f"[{text}]"
         calls = parse_python_calls(listed, tools, form="list", nested=False)
         return ParsedOutput(calls, "", output)
+
+    def call_grammar(self, g: CallGrammar) -> Node:
+        check_python_names(g.callable_tools, self.name)
+        return seq("[", g.repeated(g.any_tool("call", g.python_call), ", "), "]")
 
     def format_calls(self, calls: Sequence[ToolCall]) -> str:
         self.check_calls(calls)

@@ -24,6 +24,8 @@ from fncall.calls.jsonparse import decode_arguments, decode_json_object
 from fncall.dialects import register
 from fncall.dialects.base import Dialect, PromptInput
 from fncall.errors import OutputParseError, PromptError, UnknownFunctionError
+from fncall.grammar.calls import CallGrammar
+from fncall.grammar.ir import Node, Rep, chars, seq
 from fncall.tools.spec import Tool, ToolSet
 
 _HEADER = (
@@ -88,6 +90,8 @@ class Hermes(Dialect):
     summary = "Hermes / Qwen ChatML: <tools> in the system turn, <tool_call>{json}</tool_call> out"
     stop = ("<|im_end|>",)
     supports_parallel = True
+    text_avoid = "(?s:.*)<tool_call>"
+    text_approximation = Rep(chars("<", negated=True), 0, None)
     multi_turn = True
 
     def build_prompt(self, given: PromptInput) -> str:
@@ -126,6 +130,13 @@ class Hermes(Dialect):
             arguments = obj.get("arguments", obj.get("parameters"))
             calls.append(ToolCall(name, decode_arguments(arguments, name, output)))
         return ParsedOutput(calls, _BLOCK.sub("", output).strip(), output)
+
+    def call_grammar(self, g: CallGrammar) -> Node:
+        def call(tool: Tool) -> Node:
+            head = f'<tool_call>\n{{"name": {json.dumps(tool.name)}, "arguments": '
+            return seq(head, g.json_arguments(tool), "}\n</tool_call>")
+
+        return g.repeated(g.any_tool("call", call), "\n")
 
     def format_calls(self, calls: Sequence[ToolCall]) -> str:
         self.check_calls(calls)

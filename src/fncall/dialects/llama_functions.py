@@ -23,8 +23,11 @@ from fncall.calls.jsonparse import parse_json_calls
 from fncall.dialects import register
 from fncall.dialects.base import Dialect, PromptInput
 from fncall.errors import OutputParseError
+from fncall.grammar.calls import CallGrammar
+from fncall.grammar.ir import Node, Rep, chars, seq
+from fncall.grammar.values import ValueSyntax
 from fncall.tools.formats import to_llama_functions
-from fncall.tools.spec import ToolSet
+from fncall.tools.spec import Tool, ToolSet
 
 _INSTRUCTION = (
     "You may answer by calling one of the following functions. If you can infer a function's "
@@ -54,6 +57,9 @@ class LlamaFunctions(Dialect):
     name = "llama-functions"
     summary = "Llama-2-7b-chat functions: <<API>> block in <<SYS>>, {'function_call': ...} out"
     stop = ("</s>",)
+    value_syntax = ValueSyntax(item_separator=",", key_separator=":")
+    text_avoid = r"""(?s:.*)\{\s*["']function_call["']\s*:"""
+    text_approximation = Rep(chars("{", negated=True), 0, None)
 
     def build_prompt(self, given: PromptInput) -> str:
         query = given.query.strip()
@@ -67,6 +73,13 @@ class LlamaFunctions(Dialect):
 
     def extract(self, output: str, tools: ToolSet) -> ParsedOutput:
         return parse_json_calls(output, tools, _envelope, _OPENER)
+
+    def call_grammar(self, g: CallGrammar) -> Node:
+        def call(tool: Tool) -> Node:
+            head = f'{{"function_call":{{"name":{json.dumps(tool.name)},"arguments":'
+            return seq(head, g.json_arguments(tool), "}}")
+
+        return seq(" ", g.any_tool("call", call), " ")
 
     def format_calls(self, calls: Sequence[ToolCall]) -> str:
         self.check_calls(calls)

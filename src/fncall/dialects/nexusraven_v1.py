@@ -23,6 +23,9 @@ from fncall.calls.pyparse import parse_python_calls
 from fncall.dialects import register
 from fncall.dialects.base import Dialect, PromptInput
 from fncall.errors import OutputParseError
+from fncall.grammar.calls import CallGrammar
+from fncall.grammar.ir import Node, Rep, chars, seq
+from fncall.grammar.values import ValueSyntax
 from fncall.tools.pysig import check_python_names, python_docstring, python_signature
 from fncall.tools.spec import ToolSet
 
@@ -40,6 +43,9 @@ class NexusRavenV1(Dialect):
     stop = ("\nReflection:",)
     supports_system = False
     supports_demonstrations = True
+    value_syntax = ValueSyntax(python=True)
+    text_avoid = f"(?s:.*){_MARKER}"
+    text_approximation = Rep(chars(":", negated=True), 0, None)
 
     def build_prompt(self, given: PromptInput) -> str:
         check_python_names(given.tools.values(), self.name)
@@ -66,6 +72,10 @@ class NexusRavenV1(Dialect):
             raise OutputParseError(f"nothing follows {_MARKER!r}", output)
         calls = parse_python_calls(section, tools, nested=False, max_calls=1)
         return ParsedOutput(calls, "", output)
+
+    def call_grammar(self, g: CallGrammar) -> Node:
+        check_python_names(g.callable_tools, self.name)
+        return seq(f"{_MARKER} ", g.any_tool("call", g.python_call))
 
     def format_calls(self, calls: Sequence[ToolCall]) -> str:
         self.check_calls(calls)

@@ -20,6 +20,9 @@ from fncall.calls.pyparse import parse_python_calls
 from fncall.dialects import register
 from fncall.dialects.base import Dialect, PromptInput
 from fncall.errors import OutputParseError
+from fncall.grammar.calls import CallGrammar
+from fncall.grammar.ir import ANY_CHAR, Node, Rep, chars, opt, seq
+from fncall.grammar.values import ValueSyntax
 from fncall.tools.pysig import check_python_names, python_docstring, python_signature
 from fncall.tools.spec import Tool, ToolSet
 
@@ -43,6 +46,9 @@ class NexusRavenV2(Dialect):
     supports_parallel = True
     supports_nested = True
     supports_system = False
+    value_syntax = ValueSyntax(python=True)
+    text_avoid = rf"\s*{_MARKER}"
+    text_approximation = opt(seq(chars(" \t\n\rC", negated=True), Rep(ANY_CHAR, 0, None)))
 
     def build_prompt(self, given: PromptInput) -> str:
         check_python_names(given.tools.values(), self.name)
@@ -58,6 +64,12 @@ class NexusRavenV2(Dialect):
         if not section:
             raise OutputParseError(f"nothing follows {_MARKER!r}", output)
         return ParsedOutput(parse_python_calls(section, tools, nested=True), "", output)
+
+    def call_grammar(self, g: CallGrammar) -> Node:
+        check_python_names(g.callable_tools, self.name)
+        inner = g.any_tool("inner_call", g.python_call)
+        outer = g.any_tool("call", lambda tool: g.python_call(tool, nested_call=inner))
+        return seq(f"{_MARKER} ", g.repeated(outer, "; "))
 
     def format_calls(self, calls: Sequence[ToolCall]) -> str:
         self.check_calls(calls)

@@ -22,8 +22,10 @@ from fncall.calls.jsonparse import parse_json_calls
 from fncall.dialects import register
 from fncall.dialects.base import Dialect, PromptInput
 from fncall.errors import OutputParseError
+from fncall.grammar.calls import CallGrammar
+from fncall.grammar.ir import Node, Rep, chars, seq
 from fncall.tools.formats import to_trelis
-from fncall.tools.spec import ToolSet
+from fncall.tools.spec import Tool, ToolSet
 
 _OPENER = re.compile(r"""\{\s*["']function["']\s*:""")
 
@@ -39,6 +41,8 @@ def _envelope(obj: dict[str, Any], output: str) -> tuple[Any, Any] | None:
 class _TrelisV2(Dialect):
     begin_instruction: str
     end_instruction: str
+    text_avoid = r"""(?s:.*)\{\s*["']function["']\s*:"""
+    text_approximation = Rep(chars("{", negated=True), 0, None)
 
     def build_prompt(self, given: PromptInput) -> str:
         query = given.query.strip()
@@ -51,6 +55,13 @@ class _TrelisV2(Dialect):
 
     def extract(self, output: str, tools: ToolSet) -> ParsedOutput:
         return parse_json_calls(output, tools, _envelope, _OPENER)
+
+    def call_grammar(self, g: CallGrammar) -> Node:
+        def call(tool: Tool) -> Node:
+            name = json.dumps(tool.name)
+            return seq(f'{{"function": {name}, "arguments": ', g.json_arguments(tool), "}")
+
+        return g.any_tool("call", call)
 
     def format_calls(self, calls: Sequence[ToolCall]) -> str:
         self.check_calls(calls)

@@ -59,7 +59,21 @@ class Ref:
     name: str
 
 
-Node = Lit | Chars | Seq | Alt | Rep | Ref
+@dataclass(frozen=True)
+class FreeText:
+    """Any text that does not *start* with a match of the regex ``avoid``: a dialect's
+    plain-text answer, which must not look like the beginning of a call.
+
+    ``avoid`` is a regex in the syntax Python and llguidance share (write ``(?s:.*)X`` to
+    forbid ``X`` anywhere). GBNF has no negation, so GBNF renders ``approximation`` instead:
+    a subset of the same language, written with ordinary nodes.
+    """
+
+    avoid: str
+    approximation: Node
+
+
+Node = Lit | Chars | Seq | Alt | Rep | Ref | FreeText
 
 
 def seq(*items: Node | str) -> Node:
@@ -124,12 +138,37 @@ def chars(spec: str, negated: bool = False) -> Chars:
 ANY_CHAR = Chars((), negated=True)
 
 
+def children(node: Node) -> tuple[Node, ...]:
+    """The nodes directly inside ``node``."""
+    if isinstance(node, Seq):
+        return node.items
+    if isinstance(node, Alt):
+        return node.options
+    if isinstance(node, Rep):
+        return (node.item,)
+    if isinstance(node, FreeText):
+        return (node.approximation,)
+    return ()
+
+
+def references(node: Node, into: set[str] | None = None) -> set[str]:
+    """Names of the rules ``node`` refers to (not following the references)."""
+    into = set() if into is None else into
+    if isinstance(node, Ref):
+        into.add(node.name)
+    for child in children(node):
+        references(child, into)
+    return into
+
+
 @dataclass
 class Grammar:
     """Named rules; generation must match ``rules[start]``."""
 
     rules: dict[str, Node] = field(default_factory=dict)
     start: str = "start"
+    unenforced: list[str] = field(default_factory=list)
+    """Schema constraints the grammar does not enforce (checked by validation instead)."""
 
     @cached_property
     def lark(self) -> str:
@@ -186,8 +225,15 @@ class GrammarBuilder:
         self.grammar.rules[ref.name] = node
 
     def build(self, start: Node) -> Grammar:
-        """Finish with ``start`` as the start rule."""
-        self.grammar.rules["start"] = start
+        """Finish with ``start`` as the start rule, dropping rules it cannot reach."""
+        rules = {"start": start, **self.grammar.rules}
+        reachable, stack = {"start"}, ["start"]
+        while stack:
+            for name in references(rules[stack.pop()]):
+                if name not in reachable:
+                    reachable.add(name)
+                    stack.append(name)
+        self.grammar.rules = {name: rules[name] for name in rules if name in reachable}
         return self.grammar
 
 

@@ -1,45 +1,47 @@
 """Rendering a :class:`~fncall.grammar.ir.Grammar` as Lark (llguidance) or GBNF (llama.cpp).
 
-In Lark, every rule that is regular (no recursion through it) becomes one regex terminal:
-llguidance then matches it with its lexer instead of its Earley parser, which is what keeps
-the per-token cost low.
+In Lark, every rule that is regular (no recursion through it) becomes a terminal: llguidance
+then matches it with its lexer instead of its Earley parser, which keeps the per-token cost
+low.
 """
 
 from __future__ import annotations
 
-from fncall.grammar.ir import Alt, Chars, Grammar, Lit, Node, Ref, Rep, Seq
+from fncall.grammar.ir import (
+    Alt,
+    Chars,
+    FreeText,
+    Grammar,
+    Lit,
+    Node,
+    Ref,
+    Rep,
+    Seq,
+    children,
+    json_literal,
+    references,
+)
 
-_REGEX_META = set("\\.+*?()|[]{}^$#&-~/")
-_CLASS_META = set("\\]^-[&~")
+_CLASS_META = set("\\]^-[&~/")
 
 
-def _hex(c: str) -> str:
-    return f"\\x{{{ord(c):X}}}"
-
-
-def _regex_char(c: str, meta: set[str]) -> str:
-    if c in meta:
+def _regex_char(c: str) -> str:
+    """One character inside a regex character class."""
+    if c in _CLASS_META:
         return "\\" + c
     if ord(c) < 0x20 or ord(c) == 0x7F:
-        return _hex(c)
+        return f"\\x{{{ord(c):X}}}"
     return c
 
 
-def _references(node: Node, into: set[str]) -> set[str]:
-    if isinstance(node, Ref):
-        into.add(node.name)
-    elif isinstance(node, Seq | Alt):
-        for child in node.items if isinstance(node, Seq) else node.options:
-            _references(child, into)
-    elif isinstance(node, Rep):
-        _references(node.item, into)
-    return into
+def _has_free_text(node: Node) -> bool:
+    return isinstance(node, FreeText) or any(_has_free_text(c) for c in children(node))
 
 
 def _recursive_rules(grammar: Grammar) -> set[str]:
-    """Rules that lie on a reference cycle or refer (transitively) to one: the rules that
-    are not regular and must stay grammar rules rather than become regex terminals."""
-    refs = {name: _references(node, set()) for name, node in grammar.rules.items()}
+    """Rules that cannot become one regex terminal: those on a reference cycle or holding
+    free text (a lexeme of its own), and every rule that refers to one of them."""
+    refs = {name: references(node, set()) for name, node in grammar.rules.items()}
     referrers: dict[str, set[str]] = {name: set() for name in refs}
     for name, targets in refs.items():
         for target in targets:
@@ -57,8 +59,9 @@ def _recursive_rules(grammar: Grammar) -> set[str]:
         return False
 
     # Only rules that refer to something can be on a cycle; grammars here are small.
-    cyclic = {name for name in refs if refs[name] and reaches(name, name)}
-    non_regular, stack = set(cyclic), list(cyclic)
+    seeds = {name for name in refs if refs[name] and reaches(name, name)}
+    seeds |= {name for name, node in grammar.rules.items() if _has_free_text(node)}
+    non_regular, stack = set(seeds), list(seeds)
     while stack:
         for referrer in referrers[stack.pop()]:
             if referrer not in non_regular:
@@ -81,80 +84,54 @@ class _LarkRenderer:
     def __init__(self, grammar: Grammar) -> None:
         self.grammar = grammar
         self.non_regular = _recursive_rules(grammar)
-        self.regex_cache: dict[str, str] = {}
+        self.free_text: dict[FreeText, str] = {}
 
-    def terminal(self, name: str) -> str:
-        return "T_" + name.upper()
+    def name(self, rule: str) -> str:
+        """Regular rules are terminals (upper case in Lark), the rest are rules."""
+        return rule if rule in self.non_regular else "T_" + rule.upper()
 
-    def regex(self, node: Node) -> str:
-        if isinstance(node, Lit):
-            return "".join(_regex_char(c, _REGEX_META) for c in node.text)
-        if isinstance(node, Chars):
-            if not node.ranges:
-                return "(?s:.)" if node.negated else "[^\\x{0}-\\x{10FFFF}]"
-            body = "".join(
-                _regex_char(a, _CLASS_META)
-                if a == b
-                else f"{_regex_char(a, _CLASS_META)}-{_regex_char(b, _CLASS_META)}"
-                for a, b in node.ranges
-            )
-            return f"[{'^' if node.negated else ''}{body}]"
-        if isinstance(node, Seq):
-            return "".join(self.regex(item) for item in node.items)
-        if isinstance(node, Alt):
-            return "(?:" + "|".join(self.regex(o) for o in node.options) + ")"
-        if isinstance(node, Rep):
-            return f"(?:{self.regex(node.item)}){_repeat_suffix(node.low, node.high)}"
-        if node.name not in self.regex_cache:
-            self.regex_cache[node.name] = f"(?:{self.regex(self.grammar.rules[node.name])})"
-        return self.regex_cache[node.name]
-
-    def is_regular(self, node: Node) -> bool:
+    def expr(self, node: Node) -> str:
         if isinstance(node, Ref):
-            return node.name not in self.non_regular
-        if isinstance(node, Seq):
-            return all(self.is_regular(i) for i in node.items)
-        if isinstance(node, Alt):
-            return all(self.is_regular(o) for o in node.options)
-        if isinstance(node, Rep):
-            return self.is_regular(node.item)
-        return True
-
-    def expansion(self, node: Node) -> str:
-        if isinstance(node, Ref):
-            if node.name in self.non_regular:
-                return node.name
-            return self.terminal(node.name)
+            return self.name(node.name)
+        if isinstance(node, FreeText):
+            if node not in self.free_text:
+                self.free_text[node] = f"T_TEXT_{len(self.free_text) + 1}"
+            return self.free_text[node]
         if isinstance(node, Lit):
-            from fncall.grammar.ir import json_literal
-
             return json_literal(node.text)
-        if self.is_regular(node):
-            return "/" + self.regex(node) + "/"
+        if isinstance(node, Chars):
+            return "/" + _char_class(node) + "/"
         if isinstance(node, Seq):
-            return " ".join(self.expansion(i) for i in node.items)
+            return "(" + " ".join(self.expr(i) for i in node.items) + ")" if node.items else '""'
         if isinstance(node, Alt):
-            return "(" + " | ".join(self.expansion(o) for o in node.options) + ")"
-        assert isinstance(node, Rep)
-        item = f"({self.expansion(node.item)})"
-        if node.high is None or (node.low, node.high) == (0, 1):
-            return item + _repeat_suffix(node.low, node.high)
-        return f"{item} ~ {node.low}..{node.high}"
+            return "(" + " | ".join(self.expr(o) for o in node.options) + ")"
+        return f"({self.expr(node.item)}){_repeat_suffix(node.low, node.high)}"
 
     def render(self) -> str:
-        lines = []
-        for name, node in self.grammar.rules.items():
-            if name == self.grammar.start:
-                lines.insert(0, f"start: {self.expansion(node)}")
-            elif name in self.non_regular:
-                lines.append(f"{name}: {self.expansion(node)}")
-            else:
-                lines.append(f"{self.terminal(name)}: /{self.regex(node)}/")
+        lines = [f"start: {self.expr(self.grammar.rules[self.grammar.start])}"]
+        lines += [
+            f"{self.name(name)}: {self.expr(node)}"
+            for name, node in self.grammar.rules.items()
+            if name != self.grammar.start
+        ]
+        for text, terminal in self.free_text.items():
+            avoid = text.avoid.replace("/", "\\/")
+            lines.append(f"{terminal}: /(?s:.*)/ & ~/(?s:(?:{avoid}).*)/")
         return "\n".join(lines) + "\n"
 
 
+def _char_class(node: Chars) -> str:
+    if not node.ranges:
+        return "(?s:.)" if node.negated else "[^\\x{0}-\\x{10FFFF}]"
+    body = "".join(
+        _regex_char(a) if a == b else f"{_regex_char(a)}-{_regex_char(b)}" for a, b in node.ranges
+    )
+    return f"[{'^' if node.negated else ''}{body}]"
+
+
 def to_lark(grammar: Grammar) -> str:
-    """The grammar in llguidance's Lark dialect (regular rules become regex terminals)."""
+    """The grammar in llguidance's Lark dialect: regular rules become terminals, so the
+    lexer, not the Earley parser, matches them."""
     return _LarkRenderer(grammar).render()
 
 
@@ -172,6 +149,8 @@ def _gbnf_char(c: str, in_class: bool) -> str:
 
 
 def _gbnf(node: Node) -> str:
+    if isinstance(node, FreeText):
+        return _gbnf(node.approximation)
     if isinstance(node, Lit):
         return '"' + "".join(_gbnf_char(c, False) for c in node.text) + '"'
     if isinstance(node, Chars):

@@ -17,7 +17,7 @@ from typing import Any
 
 from fncall.calls.pyformat import format_python_value
 from fncall.errors import GrammarError
-from fncall.grammar.ir import EMPTY, GrammarBuilder, Node, Ref, Rep, alt, chars, opt, seq
+from fncall.grammar.ir import EMPTY, Chars, GrammarBuilder, Node, Ref, Rep, alt, chars, opt, seq
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,9 @@ class GrammarLimits:
     max_fraction_digits: int = 6
     max_depth: int = 3
     max_calls: int = 8
+
+
+DEFAULT_LIMITS = GrammarLimits()
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,9 @@ _UNICODE_ESCAPE = seq(
     "\\u", alt(seq(chars("0-9a-cA-CefEF"), _HEX), seq(chars("dD"), chars("0-7"))), _HEX, _HEX
 )
 _DIGIT = chars("0-9")
+# keywords that do not change which values are valid, so schemas differing only in them
+# share a rule
+_ANNOTATIONS = frozenset({"description", "title", "examples", "default", "$comment"})
 _MONTH_DAYS = {"31": "01 03 05 07 08 10 12", "30": "04 06 09 11"}
 
 
@@ -115,7 +121,14 @@ _FORMATS: dict[str, Callable[[], Node]] = {
         Rep(seq(".", Rep(_ASCII_WORD, 1, 16)), 1, 3),
     ),
     "uuid": lambda: seq(
-        Rep(_HEX, 8, 8), "-", Rep(_HEX, 4, 4), "-", Rep(_HEX, 4, 4), "-", Rep(_HEX, 4, 4), "-",
+        Rep(_HEX, 8, 8),
+        "-",
+        Rep(_HEX, 4, 4),
+        "-",
+        Rep(_HEX, 4, 4),
+        "-",
+        Rep(_HEX, 4, 4),
+        "-",
         Rep(_HEX, 12, 12),
     ),
 }
@@ -123,28 +136,42 @@ _FORMATS: dict[str, Callable[[], Node]] = {
 
 def _nonnegative_range(low: int, high: int) -> Node:
     """Decimal integers ``low..high`` (``0 <= low <= high``), no leading zeros."""
+    digits = len(str(high))
+    if low <= 1 and high == 10**digits - 1:  # every number up to N digits: the common case
+        positive = seq(chars("1-9"), Rep(_DIGIT, 0, digits - 1))
+        return alt("0", positive) if low == 0 else positive
     parts = []
-    for digits in range(len(str(low)), len(str(high)) + 1):
-        first = max(low, 10 ** (digits - 1) if digits > 1 else 0)
-        last = min(high, 10**digits - 1)
+    for length in range(len(str(low)), digits + 1):
+        first = max(low, 10 ** (length - 1) if length > 1 else 0)
+        last = min(high, 10**length - 1)
         if first <= last:
             parts.append(_same_length(str(first), str(last)))
     return alt(*parts)
 
 
 def _same_length(a: str, b: str) -> Node:
-    """Digit strings from ``a`` to ``b`` of one length."""
+    """Digit strings from ``a`` to ``b`` of one length: the partial first and last blocks,
+    and a full block of every leading digit in between, so the rule stays small."""
     if a == b:
         return seq(a)
-    if len(a) == 1:
+    rest = len(a) - 1
+    if rest == 0:
         return chars(f"{a}-{b}")
     if a[0] == b[0]:
         return seq(a[0], _same_length(a[1:], b[1:]))
-    rest = len(a) - 1
-    options = [seq(a[0], _same_length(a[1:], "9" * rest))]
-    if int(a[0]) + 1 <= int(b[0]) - 1:
-        options.append(seq(chars(f"{int(a[0]) + 1}-{int(b[0]) - 1}"), Rep(_DIGIT, rest, rest)))
-    options.append(seq(b[0], _same_length("0" * rest, b[1:])))
+    options = []
+    first, last = int(a[0]), int(b[0])
+    if a[1:] != "0" * rest:
+        options.append(seq(a[0], _same_length(a[1:], "9" * rest)))
+        first += 1
+    top = None
+    if b[1:] != "9" * rest:
+        top = seq(b[0], _same_length("0" * rest, b[1:]))
+        last -= 1
+    if first <= last:
+        options.append(seq(chars(f"{first}-{last}"), Rep(_DIGIT, rest, rest)))
+    if top is not None:
+        options.append(top)
     return alt(*options)
 
 
@@ -185,12 +212,14 @@ class ValueCompiler:
         self._string_unit = self._make_string_unit()
 
     def _make_string_unit(self) -> Node:
+        quote = self.syntax.quote
         if self.syntax.python:
-            raw = chars('"\\\\\x00-\x1f\x7f' + self.syntax.excluded, negated=True)
-            escapes = seq("\\", chars("\\\\'\"nrt"))
+            raw = chars(quote + "\\\x00-\x1f\x7f", negated=True)
+            escapes = seq("\\", chars("\\'\"nrt"))
         else:
-            raw = chars('"\\\\\x00-\x1f' + self.syntax.excluded, negated=True)
-            escapes = seq("\\", chars('"\\\\/bfnrt'))
+            raw = chars(quote + "\\\x00-\x1f", negated=True)
+            escapes = seq("\\", chars('"\\/bfnrt'))
+        raw = Chars(raw.ranges + tuple((c, c) for c in self.syntax.excluded), negated=True)
         return self.b.rule("char", alt(raw, escapes, _UNICODE_ESCAPE))
 
     # -- scalars -------------------------------------------------------------------------
@@ -221,6 +250,8 @@ class ValueCompiler:
         cap = 10**self.limits.max_integer_digits - 1
         low, high, low_strict, high_strict = _bounds(schema, cap)
         fraction = opt(seq(".", Rep(_DIGIT, 1, self.limits.max_fraction_digits)))
+        if not {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"} & set(schema):
+            return seq(opt("-"), _nonnegative_range(0, cap), fraction)
         zero_fraction = opt(seq(".", Rep(chars("0"), 1, self.limits.max_fraction_digits)))
         # Whole-number bounds, rounded inwards; the fraction is free below the top bound.
         first = math.ceil(low) + (1 if low_strict and low == math.ceil(low) else 0)
@@ -269,8 +300,8 @@ class ValueCompiler:
             if extra is False:
                 return seq("{}")
             member = seq(self.string({}), self.syntax.key_separator, self.value(extra, depth - 1))
-            sep = self.syntax.item_separator
-            return seq("{", opt(seq(member, Rep(seq(sep, member), 0, self.limits.max_items - 1))), "}")
+            more = Rep(seq(self.syntax.item_separator, member), 0, self.limits.max_items - 1)
+            return seq("{", opt(seq(member, more)), "}")
         members = [
             (seq(self.key(name), self.value(sub, depth - 1)), name in required)
             for name, sub in properties.items()
@@ -304,7 +335,8 @@ class ValueCompiler:
         depth = self.limits.max_depth if depth is None else depth
         if not isinstance(schema, dict) or not schema:
             return self._value(schema, depth)
-        key = (self.syntax, json.dumps(schema, sort_keys=True, default=str), depth)
+        shape = {k: v for k, v in schema.items() if k not in _ANNOTATIONS}
+        key = (self.syntax, json.dumps(shape, sort_keys=True, default=str), depth)
         if key in self._rules:
             return self._rules[key]
         ref = self.b.reserve("value")
@@ -358,4 +390,3 @@ class ValueCompiler:
             return self.b.rule("scalar", alt(*scalars), key=(self.syntax, "scalar"))
         nested = [self.array({}, depth), self.object({}, depth)]
         return self.b.rule("any", alt(*scalars, *nested), key=(self.syntax, "any", depth))
-

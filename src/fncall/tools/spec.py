@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from fncall.errors import DuplicateToolError, ToolDefinitionError
@@ -138,3 +141,10 @@ class ToolSet(Mapping[str, Tool]):
     def tools(self) -> list[Tool]:
         """The tools in the order they were given."""
         return list(self._tools.values())
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """A digest of the names and parameter schemas, in order: what a compiled grammar
+        depends on. A ToolSet is a snapshot; it is computed once."""
+        shapes = [(tool.name, tool.parameters) for tool in self._tools.values()]
+        return hashlib.sha256(json.dumps(shapes, sort_keys=True, default=str).encode()).hexdigest()

@@ -1,0 +1,77 @@
+"""Building blocks for a dialect's grammar: argument lists, calls, repetition of calls and the
+choice between calls and a plain answer. Each dialect file puts these together in its own
+call syntax (see ``Dialect.call_grammar``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from fncall.errors import GrammarError
+from fncall.grammar.choice import ToolChoice
+from fncall.grammar.ir import EMPTY, FreeText, Grammar, GrammarBuilder, Node, Rep, alt, seq
+from fncall.grammar.values import GrammarLimits, ValueCompiler, ValueSyntax
+from fncall.tools.spec import Tool, ToolSet
+
+
+class CallGrammar:
+    """One grammar under construction for a tool set and a ``tool_choice``.
+
+    Attributes:
+        tools: The offered tools.
+        choice: What the answer may be.
+        limits: Bounds on strings, arrays, numbers and calls.
+        values: Compiles argument schemas to value rules in this grammar's syntax.
+    """
+
+    def __init__(
+        self, tools: ToolSet, choice: ToolChoice, limits: GrammarLimits, syntax: ValueSyntax
+    ) -> None:
+        self.tools = tools
+        self.choice = choice
+        self.limits = limits
+        self.builder = GrammarBuilder()
+        self.values = ValueCompiler(self.builder, syntax, limits)
+
+    @property
+    def callable_tools(self) -> list[Tool]:
+        """The tools a call may name under ``tool_choice``."""
+        return [self.tools[name] for name in self.choice.callable_tools(self.tools)]
+
+    def any_tool(self, hint: str, build: Callable[[Tool], Node]) -> Node:
+        """One rule: a call of any callable tool, each written by ``build``."""
+        return self.builder.rule(hint, alt(*(build(tool) for tool in self.callable_tools)))
+
+    def python_arguments(self, tool: Tool, nested_call: Node | None = None) -> Node:
+        """``a=1, b='x'`` in declared order, optional arguments skippable; with
+        ``nested_call``, any argument may instead be that call."""
+        members = []
+        for name, schema in tool.properties.items():
+            value = self.values.value(schema)
+            if nested_call is not None:
+                value = alt(value, nested_call)
+            members.append((seq(f"{name}=", value), name in tool.required))
+        return self.values.members(members, ", ")
+
+    def python_call(self, tool: Tool, nested_call: Node | None = None) -> Node:
+        """``name(a=1, b='x')``."""
+        return seq(f"{tool.name}(", self.python_arguments(tool, nested_call), ")")
+
+    def json_arguments(self, tool: Tool) -> Node:
+        """The arguments as a JSON object, properties in declared order."""
+        return self.values.value(tool.parameters)
+
+    def repeated(self, call: Node, separator: str) -> Node:
+        """One call, or several separated by ``separator`` when ``tool_choice`` allows."""
+        most = self.choice.max_calls or self.limits.max_calls
+        return seq(call, Rep(seq(separator, call), 0, most - 1)) if most > 1 else call
+
+    def build(self, calls: Node | None, text: FreeText) -> Grammar:
+        """The whole grammar: calls, a plain answer, or either, as ``tool_choice`` says."""
+        options = []
+        if self.choice.allows_calls:
+            if calls is None or not self.callable_tools:
+                raise GrammarError("tool_choice asks for a call but no tool can be called")
+            options.append(calls)
+        if self.choice.allows_text:
+            options.append(text)
+        return self.builder.build(alt(*options) if options else EMPTY)

@@ -1,0 +1,91 @@
+"""``tool_choice``: whether the model may, must or must not call, and which tool."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from fncall.errors import ToolChoiceError
+from fncall.tools.spec import ToolSet
+
+Mode = Literal["auto", "none", "required", "function"]
+_MODES = ("auto", "none", "required")
+
+
+@dataclass(frozen=True)
+class ToolChoice:
+    """What the answer may be.
+
+    Attributes:
+        mode: ``auto`` (a plain answer or calls), ``none`` (a plain answer only),
+            ``required`` (one or more calls), ``function`` (a call of ``function``).
+        function: The one tool to call in ``function`` mode.
+        parallel: Whether one answer may hold several calls (OpenAI's
+            ``parallel_tool_calls``); a named function is always called once.
+    """
+
+    mode: Mode = "auto"
+    function: str | None = None
+    parallel: bool = True
+
+    @property
+    def allows_text(self) -> bool:
+        return self.mode in ("auto", "none")
+
+    @property
+    def allows_calls(self) -> bool:
+        return self.mode != "none"
+
+    @property
+    def max_calls(self) -> int | None:
+        """1 when only one call may be made, else ``None`` (the dialect's own bound)."""
+        return None if self.parallel and self.mode != "function" else 1
+
+    def callable_tools(self, tools: ToolSet) -> list[str]:
+        """Names of the tools a call may name."""
+        if self.mode == "function":
+            return [self.function] if self.function else []
+        return list(tools) if self.allows_calls else []
+
+
+def resolve_tool_choice(choice: Any, tools: ToolSet, parallel: bool = True) -> ToolChoice:
+    """Read a ``tool_choice`` given as ``"auto"``, ``"none"``, ``"required"``, a tool name,
+    OpenAI's ``{"type": "function", "function": {"name": ...}}`` or a :class:`ToolChoice`,
+    and check it against the offered tools.
+
+    Raises:
+        ToolChoiceError: an unknown mode, a tool that is not offered, or calls required
+            with no tools offered.
+    """
+    if isinstance(choice, ToolChoice):
+        resolved = choice
+    elif choice is None:
+        resolved = ToolChoice("auto" if tools else "none", parallel=parallel)
+    elif isinstance(choice, str) and choice in _MODES:
+        resolved = ToolChoice(choice, parallel=parallel)  # type: ignore[arg-type]
+    elif isinstance(choice, str):
+        resolved = ToolChoice("function", choice, parallel=parallel)
+    elif isinstance(choice, dict):
+        function = choice.get("function")
+        name = function.get("name") if isinstance(function, dict) else choice.get("name")
+        if choice.get("type", "function") != "function" or not isinstance(name, str):
+            raise ToolChoiceError(
+                'a tool_choice object must be {"type": "function", "function": {"name": ...}}'
+            )
+        resolved = ToolChoice("function", name, parallel=parallel)
+    else:
+        raise ToolChoiceError(
+            f"tool_choice must be 'auto', 'none', 'required' or a tool name, got {choice!r}"
+        )
+    if resolved.mode not in (*_MODES, "function"):
+        raise ToolChoiceError(f"unknown tool_choice mode {resolved.mode!r}")
+    if resolved.mode == "function" and resolved.function not in tools:
+        offered = ", ".join(tools) or "none"
+        raise ToolChoiceError(
+            f"tool_choice names {resolved.function!r}, which is not offered (offered: {offered})"
+        )
+    if resolved.mode == "required" and not tools:
+        raise ToolChoiceError("tool_choice 'required' needs at least one tool")
+    if resolved.mode == "auto" and not tools:
+        return ToolChoice("none", parallel=resolved.parallel)
+    return resolved
