@@ -5,11 +5,17 @@ The pieces, each in its own sub-package:
 - :mod:`fncall.tools`: tools from Python callables, JSON formats and OpenAPI, as one spec.
 - :mod:`fncall.dialects`: each model family's prompt, stop sequences and call syntax.
 - :mod:`fncall.calls`: safe parsing, validation and execution of calls.
+- :mod:`fncall.grammar`: grammars compiled from tools, so decoding can only produce valid calls.
+- :mod:`fncall.engines`: generation engines (transformers, llama.cpp, vLLM, HTTP servers).
+- :class:`FunctionCaller`: all of it together.
 """
 
+from fncall.caller import FunctionCaller, Response
 from fncall.calls import CallResult, Executor, ParsedOutput, ToolCall, validate_call, validate_calls
 from fncall.dialects import Demonstration, Dialect, get_dialect, list_dialects
 from fncall.errors import FncallError
+from fncall.grammar.choice import ToolChoice
+from fncall.grammar.values import GrammarLimits
 from fncall.pipeline import read_output, render_prompt
 from fncall.tools import Tool, ToolSet, load_tools, tool, tool_from_callable, toolset
 
@@ -21,9 +27,13 @@ __all__ = [
     "Dialect",
     "Executor",
     "FncallError",
+    "FunctionCaller",
+    "GrammarLimits",
     "ParsedOutput",
+    "Response",
     "Tool",
     "ToolCall",
+    "ToolChoice",
     "ToolSet",
     "get_dialect",
     "list_dialects",

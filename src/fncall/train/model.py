@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -10,8 +9,7 @@ from typing import Any
 import torch
 from transformers import LlamaConfig, LlamaForCausalLM, PreTrainedTokenizerFast
 
-METADATA_FILE = "fncall.json"
-"""A model directory's fncall metadata (its dialect, how it was made)."""
+from fncall.modeldir import write_metadata
 
 
 @dataclass(frozen=True)
@@ -68,16 +66,8 @@ def save_model(
     model.save_pretrained(str(directory))
     tokenizer.save_pretrained(str(directory))
     if metadata is not None:
-        (directory / METADATA_FILE).write_text(json.dumps(metadata, indent=2) + "\n")
+        write_metadata(directory, metadata)
     return directory
-
-
-def read_metadata(directory: str | Path) -> dict[str, Any]:
-    """The fncall metadata of a model directory (empty when it has none)."""
-    path = Path(directory) / METADATA_FILE
-    if not path.is_file():
-        return {}
-    return json.loads(path.read_text())
 
 
 def size_description(size: ModelSize) -> dict[str, int]:

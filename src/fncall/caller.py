@@ -1,0 +1,322 @@
+"""``FunctionCaller``: a model, a dialect and tools in; validated calls (or a plain answer) out.
+
+The request is checked first (dialect, tools, ``tool_choice``), so a bad request fails
+before any generation. With ``constrain=True`` (the default) the dialect's grammar makes
+every complete output a call to an offered tool with schema-valid arguments, or a plain
+answer where ``tool_choice`` allows one; the output is still parsed and validated, never
+trusted. A generation cut at ``max_tokens`` is reported as truncated, never returned as a
+call.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from fncall.calls.call import ToolCall
+from fncall.calls.execute import Approver, CallResult, Executor
+from fncall.calls.validate import validate_calls
+from fncall.dialects import Message, get_dialect
+from fncall.dialects.base import Dialect
+from fncall.engines import Engine, GenerationRequest, Sampling, load_engine
+from fncall.engines.base import Generation
+from fncall.errors import EngineError, FncallError, OutputParseError, TruncatedOutputError
+from fncall.grammar.choice import ToolChoice, resolve_tool_choice
+from fncall.grammar.values import DEFAULT_LIMITS, GrammarLimits
+from fncall.modeldir import read_metadata
+from fncall.tools import ToolLike, toolset
+
+
+@dataclass
+class Response:
+    """What one query produced.
+
+    Attributes:
+        calls: The validated calls, defaults filled in (empty for a plain answer or an
+            error).
+        text: The plain-text answer, when the model did not call.
+        raw: The model's output, exactly as generated (cut at a stop sequence).
+        error: Why the output could not be used (a truncated generation, a malformed or
+            invalid call); ``calls`` is then empty and ``raw`` keeps the output.
+        results: With ``execute=True``, what each call returned or raised.
+        finish_reason: ``stop`` or ``length``.
+        prompt_tokens: Tokens in the prompt (of the last attempt).
+        completion_tokens: Tokens generated, over every attempt.
+        attempts: Generations made (more than one when retries fed errors back).
+        timings: Seconds spent: ``render``, ``generate``, ``parse``, ``execute``, ``total``.
+    """
+
+    calls: list[ToolCall] = field(default_factory=list)
+    text: str = ""
+    raw: str = ""
+    error: FncallError | None = None
+    results: list[CallResult] = field(default_factory=list)
+    finish_reason: str = "stop"
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    attempts: int = 1
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        """Whether the output was usable (calls or a plain answer, no error)."""
+        return self.error is None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready summary, as ``fncall call`` prints it."""
+        out: dict[str, Any] = {
+            "calls": [c.to_dict() for c in self.calls],
+            "text": self.text,
+            "raw": self.raw,
+            "finish_reason": self.finish_reason,
+            "usage": {
+                "prompt_tokens": self.prompt_tokens,
+                "completion_tokens": self.completion_tokens,
+            },
+            "attempts": self.attempts,
+            "timings": {k: round(v, 4) for k, v in self.timings.items()},
+        }
+        if self.error is not None:
+            out["error"] = {"type": type(self.error).__name__, "message": str(self.error)}
+        if self.results:
+            out["results"] = [
+                {"call": r.call.to_dict(), "value": _jsonable(r.value)}
+                if r.error is None
+                else {"call": r.call.to_dict(), "error": f"{type(r.error).__name__}: {r.error}"}
+                for r in self.results
+            ]
+        return out
+
+
+def _jsonable(value: Any) -> Any:
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    return repr(value)
+
+
+class FunctionCaller:
+    """Turns queries into validated tool calls with one model.
+
+    Args:
+        model: A model directory (loaded with ``engine``), or a ready :class:`Engine`.
+        dialect: The prompt and call format; defaults to the model directory's
+            ``fncall.json`` metadata.
+        tools: The offered tools, in any form :func:`fncall.tools.toolset` takes.
+        engine: Engine name for a model path: ``transformers`` (default), ``llamacpp``,
+            ``vllm``, ``openai`` (then ``model`` is the server's base URL).
+        engine_options: Keyword arguments for the engine.
+        constrain: Grammar-constrained decoding (default). Without it outputs are only
+            validated, and ``retries`` can feed errors back to the model.
+        retries: Extra attempts after an unusable output, each told what was wrong.
+        limits: Bounds on strings, arrays, numbers and calls in the grammar.
+        system: A system message, for dialects that have one.
+        max_tokens, temperature, top_p, seed: Default sampling.
+        functions, approve, timeout: How calls run with ``execute=True`` (see
+            :class:`fncall.calls.execute.Executor`).
+
+    Raises:
+        UnknownDialectError, EngineError, ToolDefinitionError: a bad set-up.
+    """
+
+    def __init__(
+        self,
+        model: str | Path | Engine,
+        dialect: str | Dialect | None = None,
+        tools: Iterable[ToolLike] = (),
+        *,
+        engine: str = "transformers",
+        engine_options: Mapping[str, Any] | None = None,
+        constrain: bool = True,
+        retries: int = 0,
+        limits: GrammarLimits = DEFAULT_LIMITS,
+        system: str | None = None,
+        max_tokens: int = 256,
+        temperature: float = 0.0,
+        top_p: float = 1.0,
+        seed: int | None = None,
+        functions: Mapping[str, Callable[..., Any]] | None = None,
+        approve: Approver | None = None,
+        timeout: float = 30.0,
+    ) -> None:
+        self.tools = toolset(tools)
+        self.dialect = self._dialect(dialect, model)
+        if retries < 0:
+            raise ValueError("retries must be 0 or more")
+        self.sampling = Sampling(max_tokens, temperature, top_p, seed)
+        self.engine = (
+            model
+            if isinstance(model, Engine)
+            else load_engine(engine, str(model), **dict(engine_options or {}))
+        )
+        if constrain and not self.engine.supports_grammar:
+            raise EngineError(
+                f"the {self.engine.name} engine cannot constrain decoding; "
+                "pass constrain=False (outputs are still validated)"
+            )
+        self.constrain = constrain
+        self.retries = retries
+        self.limits = limits
+        self.system = system
+        self.executor = Executor(self.tools, functions=functions, timeout=timeout, approve=approve)
+
+    @staticmethod
+    def _dialect(dialect: str | Dialect | None, model: Any) -> Dialect:
+        if isinstance(dialect, Dialect):
+            return dialect
+        if dialect is None:
+            name = read_metadata(model).get("dialect") if isinstance(model, str | Path) else None
+            if name is None:
+                raise EngineError(
+                    f"no dialect given and the model at {model} does not name one "
+                    "(fncall.json); pass dialect=..."
+                )
+            dialect = name
+        return get_dialect(dialect)
+
+    def call(
+        self,
+        query: str | Sequence[Message],
+        *,
+        tool_choice: Any = None,
+        parallel: bool = True,
+        execute: bool = False,
+        **sampling: Any,
+    ) -> Response:
+        """Answer one query (or a chat ending with the turn to answer).
+
+        Args:
+            query: The user's request, or OpenAI-style messages.
+            tool_choice: ``auto`` (default), ``none``, ``required``, a tool name, or
+                ``{"type": "function", "function": {"name": ...}}``.
+            parallel: Whether several calls may be made in one answer.
+            execute: Run the validated calls (see ``functions``/``approve``).
+            **sampling: Per-call overrides: ``max_tokens``, ``temperature``, ``top_p``,
+                ``seed``.
+
+        Raises:
+            ToolChoiceError, PromptError, GrammarError, EngineError: a bad request; raised
+                before any generation.
+        """
+        return self.call_many(
+            [query], tool_choice=tool_choice, parallel=parallel, execute=execute, **sampling
+        )[0]
+
+    def call_many(
+        self,
+        queries: Sequence[str | Sequence[Message]],
+        *,
+        tool_choice: Any = None,
+        parallel: bool = True,
+        execute: bool = False,
+        **sampling: Any,
+    ) -> list[Response]:
+        """Answer several queries in one batch on the engine (same arguments as
+        :meth:`call`); one unusable output does not affect the others."""
+        started = time.perf_counter()
+        choice = resolve_tool_choice(tool_choice, self.tools, parallel)
+        settings = Sampling(**{**self.sampling.__dict__, **sampling})
+        grammar = None
+        if self.constrain:
+            grammar = self.dialect.grammar(
+                self.tools, choice, parallel=parallel, limits=self.limits
+            )
+        conversations = [self._messages(q) for q in queries]
+        prompts = [self._render(c) for c in conversations]
+        responses = [Response(timings={"render": time.perf_counter() - started}) for _ in queries]
+        pending = list(range(len(queries)))
+        for attempt in range(self.retries + 1):
+            begun = time.perf_counter()
+            requests = [
+                GenerationRequest(prompts[i], self.dialect.stop, settings, grammar) for i in pending
+            ]
+            generations = self.engine.generate(requests)
+            spent = time.perf_counter() - begun
+            failed = []
+            for i, generation in zip(pending, generations, strict=True):
+                response = responses[i]
+                response.timings["generate"] = response.timings.get("generate", 0.0) + spent
+                self._read(response, generation, choice, attempt)
+                if response.error is not None and attempt < self.retries:
+                    conversations[i] = _feedback(conversations[i], generation.text, response.error)
+                    prompts[i] = self._render(conversations[i])
+                    failed.append(i)
+            pending = failed
+            if not pending:
+                break
+        for response in responses:
+            if execute and response.calls:
+                begun = time.perf_counter()
+                response.results = self.executor.run(response.calls)
+                response.timings["execute"] = time.perf_counter() - begun
+            response.timings["total"] = time.perf_counter() - started
+        return responses
+
+    def _messages(self, query: str | Sequence[Message]) -> list[Message]:
+        if isinstance(query, str):
+            return [{"role": "user", "content": query}]
+        return [dict(m) for m in query]
+
+    def _render(self, messages: list[Message]) -> str:
+        return self.dialect.render(self.tools, messages, system=self.system)
+
+    def _read(
+        self, response: Response, generation: Generation, choice: ToolChoice, attempt: int
+    ) -> None:
+        begun = time.perf_counter()
+        response.raw = generation.text
+        response.finish_reason = generation.finish_reason
+        response.prompt_tokens = generation.prompt_tokens
+        response.completion_tokens += generation.completion_tokens
+        response.attempts = attempt + 1
+        response.calls, response.text, response.error = [], "", None
+        try:
+            if generation.finish_reason == "length":
+                raise TruncatedOutputError(
+                    f"generation reached max_tokens ({generation.completion_tokens} tokens) "
+                    "before the answer was complete",
+                    generation.text,
+                )
+            parsed = self.dialect.parse(generation.text, self.tools)
+            _check_choice(parsed.calls, choice, generation.text)
+            response.calls = validate_calls(parsed.calls, self.tools)
+            response.text = parsed.text
+        except FncallError as exc:
+            response.error = exc
+        response.timings["parse"] = response.timings.get("parse", 0.0) + (
+            time.perf_counter() - begun
+        )
+
+
+def _check_choice(calls: list[ToolCall], choice: ToolChoice, output: str) -> None:
+    """Hold an output to ``tool_choice`` (a grammar already does; unconstrained output may
+    not)."""
+    if calls and not choice.allows_calls:
+        raise OutputParseError("tool_choice is 'none' but the model made a call", output)
+    if not calls and not choice.allows_text:
+        raise OutputParseError(f"tool_choice is {choice.mode!r} but the model made no call", output)
+    if choice.mode == "function" and any(c.name != choice.function for c in calls):
+        raise OutputParseError(
+            f"tool_choice names {choice.function!r}; the model called others", output
+        )
+    if choice.max_calls == 1 and len(calls) > 1:
+        raise OutputParseError(f"one call was allowed, the model made {len(calls)}", output)
+
+
+def _feedback(messages: list[Message], output: str, error: FncallError) -> list[Message]:
+    """The conversation for a retry: the failed answer and what was wrong with it, folded
+    into the last user turn (most dialects render a single query)."""
+    note = (
+        f"\n\n(Your previous answer was {output.strip()!r}. It was rejected: {error}. "
+        "Answer again, correctly.)"
+    )
+    last_user = max(i for i, m in enumerate(messages) if m.get("role") == "user")
+    updated = [dict(m) for m in messages]
+    updated[last_user]["content"] = (updated[last_user].get("content") or "") + note
+    return updated

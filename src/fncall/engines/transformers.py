@@ -1,0 +1,253 @@
+"""The embedded engine: a Hugging Face causal LM in this process, on CPU or GPU.
+
+The decoding loop is written out here rather than delegated to ``model.generate`` so that
+the per-token work is visible and small: one forward pass with the KV cache over the
+whole batch, one grammar mask for the rows that have a grammar, sampling per row, and a
+stop-string check on the newly decoded text only.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import torch
+
+from fncall.engines.base import Engine, Generation, GenerationRequest
+from fncall.errors import EngineError
+from fncall.grammar.matcher import TokenMasker, consume
+
+
+@dataclass
+class _Row:
+    """The state of one request while the batch decodes."""
+
+    request: GenerationRequest
+    prompt_ids: list[int]
+    matcher: Any = None
+    generator: torch.Generator | None = None
+    ids: list[int] = field(default_factory=list)
+    done: bool = False
+    finish: str = "length"
+    text_end: int | None = None  # where a stop string begins in the decoded text
+
+
+class TransformersEngine(Engine):
+    """A local Hugging Face model directory (safetensors + tokenizer), generated in-process.
+
+    Args:
+        model: Path of the model directory; nothing is ever downloaded.
+        device: ``"auto"`` (CUDA when available), ``"cpu"`` or ``"cuda"``.
+        dtype: ``"auto"`` (bfloat16 on GPU, float32 on CPU), ``"float32"``, ``"bfloat16"``
+            or ``"float16"``.
+        threads: CPU threads for torch (default: torch's choice).
+    """
+
+    name = "transformers"
+
+    def __init__(
+        self,
+        model: str | os.PathLike[str],
+        device: str = "auto",
+        dtype: str = "auto",
+        threads: int | None = None,
+    ) -> None:
+        from transformers import AutoModelForCausalLM, AutoTokenizer
+
+        path = Path(model)
+        if not (path / "config.json").is_file():
+            raise EngineError(f"{path} is not a model directory (no config.json)")
+        if device == "auto":
+            device = "cuda" if torch.cuda.is_available() else "cpu"
+        if device == "cuda" and not torch.cuda.is_available():
+            raise EngineError("device 'cuda' was asked for but no CUDA GPU is available")
+        if dtype == "auto":
+            dtype = "bfloat16" if device == "cuda" else "float32"
+        if dtype not in ("float32", "bfloat16", "float16"):
+            raise EngineError(f"unknown dtype {dtype!r}; use float32, bfloat16 or float16")
+        if threads:
+            torch.set_num_threads(threads)
+        try:
+            self.tokenizer = AutoTokenizer.from_pretrained(str(path), local_files_only=True)
+            self.model = AutoModelForCausalLM.from_pretrained(
+                str(path), local_files_only=True, dtype=getattr(torch, dtype)
+            )
+        except (OSError, ValueError) as exc:
+            raise EngineError(f"cannot load the model in {path}: {exc}") from exc
+        if not getattr(self.tokenizer, "is_fast", False):
+            raise EngineError(f"{path}: a fast tokenizer (tokenizer.json) is needed")
+        self.model.to(device).eval()
+        self.device = torch.device(device)
+        self.path = path
+        self.eos_ids = self._eos_ids()
+        self.pad_id = self.tokenizer.pad_token_id
+        if self.pad_id is None:
+            self.pad_id = next(iter(self.eos_ids))
+        self.vocab_size = self.model.config.vocab_size
+        self._masker: TokenMasker | None = None
+        self._stop_token_ids: dict[tuple[str, ...], set[int]] = {}
+
+    def _eos_ids(self) -> set[int]:
+        ids = self.model.generation_config.eos_token_id
+        if ids is None:
+            ids = self.model.config.eos_token_id
+        if ids is None:
+            ids = self.tokenizer.eos_token_id
+        if ids is None:
+            raise EngineError(f"{self.path}: the model has no end-of-sequence token")
+        return set(ids) if isinstance(ids, list) else {ids}
+
+    @property
+    def masker(self) -> TokenMasker:
+        """Grammar masks for this tokenizer (built on first constrained request)."""
+        if self._masker is None:
+            self._masker = TokenMasker(self.tokenizer, self.vocab_size)
+        return self._masker
+
+    def count_tokens(self, text: str) -> int:
+        """Tokens ``text`` encodes to, as a prompt."""
+        return len(self.tokenizer(text)["input_ids"])
+
+    def stop_token_ids(self, stop: tuple[str, ...]) -> set[int]:
+        """Single tokens whose text is a stop string (``<bot_end>``): allowed, like EOS,
+        wherever the grammar may end."""
+        if stop not in self._stop_token_ids:
+            vocab = self.tokenizer.get_vocab()
+            self._stop_token_ids[stop] = {vocab[s] for s in stop if s in vocab}
+        return self._stop_token_ids[stop]
+
+    @torch.inference_mode()
+    def generate(self, requests: Sequence[GenerationRequest]) -> list[Generation]:
+        """Complete every request in one batch (see :class:`Engine`)."""
+        self.check(requests)
+        if not requests:
+            return []
+        rows = []
+        for request in requests:
+            ids = self.tokenizer(request.prompt)["input_ids"]
+            if not ids:
+                raise EngineError("an empty prompt cannot be completed")
+            limit = self.model.config.max_position_embeddings
+            if len(ids) + request.sampling.max_tokens > limit:
+                raise EngineError(
+                    f"prompt ({len(ids)} tokens) plus max_tokens "
+                    f"({request.sampling.max_tokens}) exceeds the model's {limit} positions"
+                )
+            row = _Row(request, ids)
+            if request.grammar is not None:
+                row.matcher = self.masker.matcher(request.grammar)
+            if request.sampling.temperature > 0:
+                row.generator = torch.Generator(device="cpu")
+                seed = request.sampling.seed
+                row.generator.manual_seed(seed if seed is not None else torch.seed())
+            rows.append(row)
+        self._decode(rows)
+        return [self._result(row) for row in rows]
+
+    def _decode(self, rows: list[_Row]) -> None:
+        width = max(len(r.prompt_ids) for r in rows)
+        # left padding, so every row's next token is in the last column
+        input_ids = torch.tensor(
+            [[self.pad_id] * (width - len(r.prompt_ids)) + r.prompt_ids for r in rows],
+            device=self.device,
+        )
+        mask = torch.tensor(
+            [[0] * (width - len(r.prompt_ids)) + [1] * len(r.prompt_ids) for r in rows],
+            device=self.device,
+        )
+        positions = (mask.cumsum(-1) - 1).clamp(min=0)
+        cache = None
+        steps = max(r.request.sampling.max_tokens for r in rows)
+        for _ in range(steps):
+            out = self.model(
+                input_ids=input_ids,
+                attention_mask=mask,
+                position_ids=positions,
+                past_key_values=cache,
+                use_cache=True,
+            )
+            cache = out.past_key_values
+            logits = out.logits[:, -1, :].float()
+            next_ids = self._choose(rows, logits)
+            if all(r.done for r in rows):
+                break
+            input_ids = torch.tensor(next_ids, device=self.device).unsqueeze(1)
+            mask = torch.cat([mask, torch.ones_like(mask[:, :1])], dim=1)
+            positions = positions[:, -1:] + 1
+
+    def _choose(self, rows: list[_Row], logits: torch.Tensor) -> list[int]:
+        """Pick each row's next token, update its state, and return the tokens to feed."""
+        live_matchers = [r.matcher if not r.done else None for r in rows]
+        if any(m is not None for m in live_matchers):
+            allowed = torch.from_numpy(self.masker.allowed(live_matchers)).to(logits.device)
+            for i, row in enumerate(rows):
+                if live_matchers[i] is not None and row.matcher.is_accepting():
+                    for token in self.stop_token_ids(row.request.stop):
+                        allowed[i, token] = True
+            logits = logits.masked_fill(~allowed[:, : logits.shape[1]], float("-inf"))
+        next_ids = []
+        for i, row in enumerate(rows):
+            if row.done:
+                next_ids.append(self.pad_id)
+                continue
+            token = self._sample(row, logits[i])
+            next_ids.append(token)
+            self._advance(row, token)
+        return next_ids
+
+    def _sample(self, row: _Row, logits: torch.Tensor) -> int:
+        sampling = row.request.sampling
+        if sampling.temperature == 0 or row.generator is None:
+            return int(torch.argmax(logits))
+        probs = torch.softmax(logits / sampling.temperature, dim=-1)
+        if sampling.top_p < 1.0:
+            sorted_probs, order = torch.sort(probs, descending=True)
+            # keep the smallest prefix whose mass reaches top_p (always at least one token)
+            outside = sorted_probs.cumsum(-1) - sorted_probs >= sampling.top_p
+            sorted_probs[outside] = 0.0
+            probs = torch.zeros_like(probs).scatter_(0, order, sorted_probs)
+        return int(torch.multinomial(probs.cpu(), 1, generator=row.generator))
+
+    def _advance(self, row: _Row, token: int) -> None:
+        stop_tokens = self.stop_token_ids(row.request.stop)
+        if token in self.eos_ids or token in stop_tokens:
+            row.done, row.finish = True, "stop"
+            if token in stop_tokens:
+                row.ids.append(token)
+            return
+        row.ids.append(token)
+        if row.matcher is not None:
+            consume(row.matcher, token)
+        if row.request.stop and self._hit_stop(row):
+            row.done, row.finish = True, "stop"
+        elif row.matcher is not None and row.matcher.is_stopped():
+            row.done, row.finish = True, "stop"  # the grammar is complete: nothing may follow
+        elif len(row.ids) >= row.request.sampling.max_tokens:
+            row.done = True
+
+    def _hit_stop(self, row: _Row) -> bool:
+        # Only the tail can hold a stop string that was not there a token ago.
+        longest = max(len(s) for s in row.request.stop)
+        tail_ids = row.ids[-(longest + 2) :]
+        tail = self.tokenizer.decode(tail_ids, skip_special_tokens=False)
+        if not any(s in tail for s in row.request.stop):
+            return False
+        text = self.tokenizer.decode(row.ids, skip_special_tokens=False)
+        row.text_end = min(text.find(s) for s in row.request.stop if s in text)
+        return True
+
+    def _result(self, row: _Row) -> Generation:
+        text = self.tokenizer.decode(row.ids, skip_special_tokens=False)
+        ends = [text.find(s) for s in row.request.stop if s in text]
+        if ends:
+            text = text[: min(ends)]
+        completion = len(row.ids) + (1 if row.finish == "stop" and row.text_end is None else 0)
+        return Generation(
+            text=text,
+            finish_reason="stop" if row.finish == "stop" else "length",
+            prompt_tokens=len(row.prompt_ids),
+            completion_tokens=min(completion, row.request.sampling.max_tokens),
+        )
