@@ -17,7 +17,7 @@ EXTRA_SPECIAL = ("<tool_call>", "</tool_call>")
 
 _WORDS = (
     "the weather in Paris is sunny today and the city is calm; "
-    "get_weather(city=\"Berlin\") returns 21 degrees. Zürich, München, Ærøskøbing: naïve café. "
+    'get_weather(city="Berlin") returns 21 degrees. Zürich, München, Ærøskøbing: naïve café. '
     "東京の天気は晴れです。 def call(x): return x * 2 + 1\n\tindent  two  spaces\n\n"
     "numbers 0123456789, 3.14, -42; symbols {} [] () <> == != += ->"
 )

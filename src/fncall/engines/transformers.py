@@ -104,7 +104,7 @@ class TransformersEngine(Engine):
     def masker(self) -> TokenMasker:
         """Grammar masks for this tokenizer (built on first constrained request)."""
         if self._masker is None:
-            self._masker = TokenMasker(self.tokenizer, self.vocab_size)
+            self._masker = TokenMasker(self.tokenizer, self.vocab_size, sorted(self.eos_ids))
         return self._masker
 
     def count_tokens(self, text: str) -> int:

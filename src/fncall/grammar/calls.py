@@ -71,7 +71,9 @@ class CallGrammar:
         if self.choice.allows_calls:
             if calls is None or not self.callable_tools:
                 raise GrammarError("tool_choice asks for a call but no tool can be called")
-            options.append(calls)
+            # One rule, so Lark makes the whole call path one lexeme: beside a free-text
+            # lexeme, a lexer that matched "[" alone would commit to the text instead.
+            options.append(self.builder.rule("calls", calls))
         if self.choice.allows_text:
             options.append(text)
         return self.builder.build(alt(*options) if options else EMPTY)

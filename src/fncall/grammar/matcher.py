@@ -9,11 +9,11 @@ was below noise on a 168M model, it has no dependencies, and it reads the Lark t
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import Any
 
 import llguidance
-import llguidance.hf
 import llguidance.numpy
 import numpy as np
 
@@ -28,15 +28,18 @@ class TokenMasker:
     compiled once (later requests copy a ready matcher).
     """
 
-    def __init__(self, tokenizer: Any, vocab_size: int) -> None:
+    def __init__(self, tokenizer: Any, vocab_size: int, eos_ids: Sequence[int]) -> None:
         """
         Args:
             tokenizer: A fast Hugging Face tokenizer.
             vocab_size: The model's vocabulary size (may exceed the tokenizer's: the
                 extra ids are never allowed).
+            eos_ids: The tokens that end a generation (allowed where the grammar ends).
         """
         self.vocab_size = vocab_size
-        self.tokenizer = llguidance.hf.from_tokenizer(tokenizer, n_vocab=vocab_size)
+        self.tokenizer = llguidance.LLTokenizer(
+            _markers_as_text(tokenizer, eos_ids), n_vocab=vocab_size, eos_token=list(eos_ids)
+        )
         self._templates: dict[str, llguidance.LLMatcher] = {}
         self._executor = llguidance.LLExecutor()
         self._bitmask = np.zeros((0, (vocab_size + 31) // 32), dtype=np.int32)
@@ -73,6 +76,31 @@ class TokenMasker:
             llguidance.numpy.fill_next_token_bitmask_par(self._executor, work, bitmask)
         bits = np.unpackbits(bitmask.view(np.uint8), axis=1, bitorder="little")
         return bits[:, : self.vocab_size].astype(bool)
+
+
+def _markers_as_text(tokenizer: Any, eos_ids: Sequence[int]) -> str:
+    """The tokenizer's JSON with added tokens other than end-of-sequence moved into the
+    model vocabulary, so they count as their text.
+
+    llguidance treats every added token as special and never lets one match grammar text,
+    yet dialect markers (``<tool_call>``, ``<bot_end>``) are usually added tokens: a grammar
+    literal ``<tool_call>`` must accept the model's own ``<tool_call>`` token. Only markers
+    of printable ASCII without spaces move, because those are spelled the same in byte-level
+    and sentencepiece vocabularies.
+    """
+    data = json.loads(tokenizer.backend_tokenizer.to_str())
+    vocab = data.get("model", {}).get("vocab")
+    if not isinstance(vocab, dict):
+        return json.dumps(data)
+    kept = []
+    for added in data.get("added_tokens", []):
+        text = added["content"]
+        if added["id"] in eos_ids or not (text.isascii() and text.isprintable()) or " " in text:
+            kept.append(added)
+        else:
+            vocab[text] = added["id"]
+    data["added_tokens"] = kept
+    return json.dumps(data)
 
 
 def consume(matcher: llguidance.LLMatcher, token: int) -> None:

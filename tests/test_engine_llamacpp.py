@@ -1,0 +1,269 @@
+"""The GGUF exporter and the llama.cpp engine, against ``transformers`` on the same model.
+
+The model is tiny and random, so these tests say nothing about quality; they check that
+llama.cpp computes what ``transformers`` computes, tokenizes as it does, and that the
+engine honours stop strings, token budgets, grammars and batch order.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+pytest.importorskip("llama_cpp")
+pytest.importorskip("gguf")
+
+import torch
+from transformers import LlamaForCausalLM, PreTrainedTokenizerFast
+
+from fncall.engines import GenerationRequest, Sampling, load_engine
+from fncall.engines.gguf import export_gguf
+from fncall.engines.llamacpp import LlamaCppEngine
+from fncall.errors import EngineError
+from tests.engine_fixtures import (
+    CALL_PATTERN,
+    EXTRA_SPECIAL,
+    TinyModel,
+    call_grammar,
+    tiny_model,  # noqa: F401 - a fixture
+)
+
+PROMPTS = ["the weather in Paris", 'get_weather(city="Ber', "München <tool_call> 東京"]
+
+
+@pytest.fixture(scope="module")
+def hf(tiny_model: TinyModel) -> tuple[LlamaForCausalLM, PreTrainedTokenizerFast]:  # noqa: F811
+    model = LlamaForCausalLM.from_pretrained(str(tiny_model.hf_dir)).eval()
+    return model, PreTrainedTokenizerFast.from_pretrained(str(tiny_model.hf_dir))
+
+
+@pytest.fixture(scope="module")
+def engine(tiny_model: TinyModel) -> LlamaCppEngine:  # noqa: F811
+    # An f32 KV cache (GGML type 0) keeps llama.cpp's arithmetic as exact as the f32
+    # weights, so greedy choices can be compared with transformers token for token.
+    with LlamaCppEngine(str(tiny_model.gguf), n_ctx=256, type_k=0, type_v=0) as engine:
+        yield engine
+
+
+def hf_greedy(
+    hf: tuple[LlamaForCausalLM, PreTrainedTokenizerFast], prompt: str, steps: int
+) -> list[int]:
+    model, tokenizer = hf
+    ids = tokenizer.encode(prompt)
+    out: list[int] = []
+    with torch.no_grad():
+        for _ in range(steps):
+            logits = model(torch.tensor([ids + out])).logits[0, -1]
+            token = int(torch.argmax(logits))
+            if token == tokenizer.eos_token_id:
+                break
+            out.append(token)
+    return out
+
+
+def greedy(prompt: str, max_tokens: int, **kw: object) -> GenerationRequest:
+    return GenerationRequest(prompt, sampling=Sampling(max_tokens=max_tokens), **kw)
+
+
+# --- the GGUF file -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the weather in Paris is sunny",
+        'get_weather(city="Berlin")',
+        "Zürich, München, Ærøskøbing: naïve café. 東京の天気 🙂",
+        "\n\nindent\t  two  spaces   \n",
+        "numbers 0123456789 3.14 -42 {}[]() <> == != ->",
+        "<s>the city</s><pad>",
+        "call <tool_call>get_weather</tool_call> done",
+        "unseen words: xylophone quizzical",
+    ],
+)
+def test_gguf_tokenizes_like_transformers(
+    engine: LlamaCppEngine, hf: tuple[LlamaForCausalLM, PreTrainedTokenizerFast], text: str
+) -> None:
+    _, tokenizer = hf
+    assert engine.tokenize(text) == tokenizer.encode(text)
+
+
+def test_special_tokens_in_prompts_are_single_tokens(
+    engine: LlamaCppEngine, hf: tuple[LlamaForCausalLM, PreTrainedTokenizerFast]
+) -> None:
+    _, tokenizer = hf
+    for token in ("<s>", "</s>", "<pad>", *EXTRA_SPECIAL):
+        assert engine.tokenize(token) == [tokenizer.convert_tokens_to_ids(token)]
+
+
+def test_gguf_logits_match_transformers(
+    tiny_model: TinyModel,  # noqa: F811
+    hf: tuple[LlamaForCausalLM, PreTrainedTokenizerFast],
+) -> None:
+    import llama_cpp
+
+    model, tokenizer = hf
+    ids = tokenizer.encode("the weather in Paris is sunny today, 東京")
+    with torch.no_grad():
+        expected = model(torch.tensor([ids])).logits[0].numpy()
+    llm = llama_cpp.Llama(
+        str(tiny_model.gguf), n_ctx=128, logits_all=True, type_k=0, type_v=0, verbose=False
+    )
+    try:
+        llm.eval(ids)
+        actual = np.asarray(llm.scores[: len(ids)])
+    finally:
+        llm.close()
+    # Every position, so a wrong RoPE permutation (which only shows past position 0) fails.
+    np.testing.assert_allclose(actual, expected, atol=1e-4, rtol=0)
+    assert (actual.argmax(axis=1) == expected.argmax(axis=1)).all()
+
+
+def test_f16_export_loads_and_stays_close(
+    tiny_model: TinyModel,  # noqa: F811
+    hf: tuple[LlamaForCausalLM, PreTrainedTokenizerFast],
+    tmp_path,
+) -> None:
+    import llama_cpp
+
+    path = export_gguf(tiny_model.hf_dir, tmp_path / "tiny-f16.gguf", dtype="f16")
+    assert path.stat().st_size < tiny_model.gguf.stat().st_size * 0.6
+    model, tokenizer = hf
+    ids = tokenizer.encode("the weather in Paris")
+    with torch.no_grad():
+        expected = model(torch.tensor([ids])).logits[0, -1].numpy()
+    llm = llama_cpp.Llama(str(path), n_ctx=64, verbose=False)
+    try:
+        llm.eval(ids)
+        actual = np.asarray(llm.scores[len(ids) - 1])
+    finally:
+        llm.close()
+    np.testing.assert_allclose(actual, expected, atol=5e-3, rtol=0)
+
+
+def test_export_refuses_what_it_cannot_convert(tiny_model: TinyModel, tmp_path) -> None:  # noqa: F811
+    with pytest.raises(EngineError, match="does not exist"):
+        export_gguf(tmp_path / "nowhere", tmp_path / "x.gguf")
+    with pytest.raises(EngineError, match="dtype"):
+        export_gguf(tiny_model.hf_dir, tmp_path / "x.gguf", dtype="q4")  # type: ignore[arg-type]
+    with pytest.raises(EngineError, match="config.json does not exist"):
+        export_gguf(tmp_path, tmp_path / "x.gguf")
+    assert not (tmp_path / "x.gguf").exists()
+
+
+# --- the engine --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("prompt", PROMPTS)
+def test_greedy_generation_matches_transformers(
+    engine: LlamaCppEngine, hf: tuple[LlamaForCausalLM, PreTrainedTokenizerFast], prompt: str
+) -> None:
+    _, tokenizer = hf
+    expected = hf_greedy(hf, prompt, steps=8)
+    [generation] = engine.generate([greedy(prompt, 8)])
+    unprinted = {tokenizer.bos_token_id, tokenizer.eos_token_id, tokenizer.pad_token_id}
+    assert generation.text == tokenizer.decode([t for t in expected if t not in unprinted])
+    assert generation.completion_tokens == len(expected)
+    assert generation.prompt_tokens == len(tokenizer.encode(prompt))
+
+
+def test_max_tokens_ends_with_length(engine: LlamaCppEngine) -> None:
+    [generation] = engine.generate([greedy(PROMPTS[0], 5)])
+    assert generation.finish_reason == "length"
+    assert generation.completion_tokens == 5
+
+
+def test_stop_strings_cut_before_the_earliest_stop(engine: LlamaCppEngine) -> None:
+    [free] = engine.generate([greedy(PROMPTS[0], 40)])
+    text = free.text
+    assert len(set(text)) > 3, f"the greedy continuation is too uniform to test: {text!r}"
+    early = text[len(text) // 3]
+    late = text[2 * len(text) // 3 :][:2]
+    expected = text[: min(text.find(early), text.find(late))]
+    [cut] = engine.generate([greedy(PROMPTS[0], 40, stop=(late, early))])
+    assert cut.text == expected
+    assert cut.finish_reason == "stop"
+    assert cut.completion_tokens < free.completion_tokens
+
+
+def test_grammar_constrains_sampled_output(engine: LlamaCppEngine) -> None:
+    grammar = call_grammar()
+    prompt = "Call the weather tool:"
+    sampled = [
+        GenerationRequest(prompt, sampling=Sampling(64, temperature=1.0, seed=seed))
+        for seed in range(8)
+    ]
+    constrained = engine.generate(
+        [GenerationRequest(r.prompt, sampling=r.sampling, grammar=grammar) for r in sampled]
+    )
+    for generation in constrained:
+        assert CALL_PATTERN.fullmatch(generation.text), generation.text
+        assert generation.finish_reason == "stop"
+    assert len({g.text for g in constrained}) > 1, "sampling with different seeds varied nothing"
+    free = engine.generate(sampled)
+    assert not any(CALL_PATTERN.fullmatch(g.text) for g in free)
+
+
+def test_grammar_output_cut_by_max_tokens_reports_length(engine: LlamaCppEngine) -> None:
+    request = GenerationRequest(
+        "Call:", sampling=Sampling(3, temperature=1.0, seed=1), grammar=call_grammar()
+    )
+    [generation] = engine.generate([request])
+    assert generation.finish_reason == "length"
+    assert 'get_weather(city="'.startswith(generation.text) or generation.text.startswith(
+        'get_weather(city="'
+    )
+
+
+def test_same_seed_same_sample(engine: LlamaCppEngine) -> None:
+    request = GenerationRequest(PROMPTS[0], sampling=Sampling(12, temperature=1.0, seed=7))
+    first, second = engine.generate([request, request])
+    assert first == second
+    other = GenerationRequest(PROMPTS[0], sampling=Sampling(12, temperature=1.0, seed=8))
+    assert engine.generate([other])[0].text != first.text
+
+
+def test_batch_results_come_back_in_order(engine: LlamaCppEngine) -> None:
+    requests = [
+        greedy(PROMPTS[0], 3),
+        greedy(PROMPTS[1], 6),
+        GenerationRequest("Call:", sampling=Sampling(40, seed=3), grammar=call_grammar()),
+        greedy(PROMPTS[2], 4),
+    ]
+    one_by_one = [engine.generate([r])[0] for r in requests]
+    assert engine.generate(requests) == one_by_one
+    assert [g.completion_tokens for g in one_by_one][::3] == [3, 4]
+
+
+# --- mistakes ----------------------------------------------------------------------------
+
+
+def test_registry_loads_the_engine(tiny_model: TinyModel) -> None:  # noqa: F811
+    with load_engine("llamacpp", str(tiny_model.gguf), n_ctx=64) as engine:
+        assert engine.generate([greedy("the", 2)])[0].completion_tokens == 2
+
+
+def test_missing_and_broken_model_files(tmp_path) -> None:
+    with pytest.raises(EngineError, match="does not exist"):
+        LlamaCppEngine(str(tmp_path / "missing.gguf"))
+    junk = tmp_path / "junk.gguf"
+    junk.write_bytes(b"not a gguf file at all")
+    with pytest.raises(EngineError, match="cannot load"):
+        LlamaCppEngine(str(junk))
+
+
+def test_bad_grammar_is_an_engine_error(engine: LlamaCppEngine) -> None:
+    from fncall.grammar.ir import Grammar, Ref
+
+    broken = Grammar({"start": Ref("undefined_rule")})
+    with pytest.raises(EngineError, match="undefined"):
+        engine.generate([GenerationRequest("x", grammar=broken)])
+    # The engine is still usable afterwards.
+    assert engine.generate([greedy("the", 1)])[0].completion_tokens == 1
+
+
+def test_prompts_that_cannot_be_served(engine: LlamaCppEngine) -> None:
+    with pytest.raises(EngineError, match="empty"):
+        engine.generate([greedy("", 4)])
+    with pytest.raises(EngineError, match="context window"):
+        engine.generate([greedy("the weather " * 200, 4)])
