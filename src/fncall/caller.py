@@ -27,7 +27,7 @@ from fncall.errors import EngineError, FncallError, OutputParseError, TruncatedO
 from fncall.grammar.choice import ToolChoice, resolve_tool_choice
 from fncall.grammar.values import DEFAULT_LIMITS, GrammarLimits
 from fncall.modeldir import read_metadata
-from fncall.tools import ToolLike, toolset
+from fncall.tools import ToolLike, load_tools, toolset
 
 
 @dataclass
@@ -108,7 +108,8 @@ class FunctionCaller:
         model: A model directory (loaded with ``engine``), or a ready :class:`Engine`.
         dialect: The prompt and call format; defaults to the model directory's
             ``fncall.json`` metadata.
-        tools: The offered tools, in any form :func:`fncall.tools.toolset` takes.
+        tools: The offered tools, in any form :func:`fncall.tools.toolset` takes, or a
+            tools file (``.py``, ``.json``, OpenAPI) for :func:`fncall.tools.load_tools`.
         engine: Engine name for a model path: ``transformers`` (default), ``llamacpp``,
             ``vllm``, ``openai`` (then ``model`` is the server's base URL).
         engine_options: Keyword arguments for the engine.
@@ -129,7 +130,7 @@ class FunctionCaller:
         self,
         model: str | Path | Engine,
         dialect: str | Dialect | None = None,
-        tools: Iterable[ToolLike] = (),
+        tools: Iterable[ToolLike] | str | Path = (),
         *,
         engine: str = "transformers",
         engine_options: Mapping[str, Any] | None = None,
@@ -145,7 +146,7 @@ class FunctionCaller:
         approve: Approver | None = None,
         timeout: float = 30.0,
     ) -> None:
-        self.tools = toolset(tools)
+        self.tools = load_tools(tools) if isinstance(tools, str | Path) else toolset(tools)
         self.dialect = self._dialect(dialect, model)
         if retries < 0:
             raise ValueError("retries must be 0 or more")

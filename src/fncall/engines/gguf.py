@@ -299,7 +299,7 @@ def _gguf_tensors(hf_dir: Path, hp: dict[str, Any]) -> Iterator[tuple[str, np.nd
         if name.endswith("attn_q.weight"):
             tensor = _rope_permute(tensor, hp["heads"])
         elif name.endswith("attn_k.weight"):
-            tensor = _rope_permute(tensor, hp["kv_heads"])
+            pass
         seen.add(name)
         yield name, tensor
     expected = {"token_embd.weight", "output_norm.weight"}
