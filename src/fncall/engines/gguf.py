@@ -116,28 +116,38 @@ def _hyperparameters(hf_dir: Path) -> dict[str, Any]:
     # ``rope_scaling``.
     rope = config.get("rope_parameters") or {}
     scaling = config.get("rope_scaling") or {}
-    rope_type = rope.get("rope_type") or scaling.get("rope_type") or scaling.get("type")
-    if rope_type not in (None, "default"):
-        raise EngineError(f"{hf_dir}: RoPE scaling {rope_type!r} is not supported by the exporter")
+    scaled = {rope.get("rope_type"), scaling.get("rope_type"), scaling.get("type")}
+    scaled -= {None, "default"}
+    if scaled:
+        raise EngineError(
+            f"{hf_dir}: RoPE scaling {', '.join(map(repr, sorted(scaled)))} is not supported "
+            "by the exporter"
+        )
+    if config.get("hidden_act", "silu") != "silu":
+        raise EngineError(f"{hf_dir}: activation {config['hidden_act']!r} is not supported")
     for flag in ("attention_bias", "mlp_bias"):
         if config.get(flag):
             raise EngineError(f"{hf_dir}: models with {flag} are not supported by the exporter")
-    heads = int(config["num_attention_heads"])
-    hidden = int(config["hidden_size"])
-    head_dim = config.get("head_dim") or hidden // heads
-    return {
-        "vocab_size": int(config["vocab_size"]),
-        "hidden": hidden,
-        "layers": int(config["num_hidden_layers"]),
-        "heads": heads,
-        "kv_heads": int(config.get("num_key_value_heads") or heads),
-        "head_dim": int(head_dim),
-        "ffn": int(config["intermediate_size"]),
-        "context": int(config.get("max_position_embeddings", 2048)),
-        "rms_eps": float(config.get("rms_norm_eps", 1e-6)),
-        "rope_theta": float(rope.get("rope_theta") or config.get("rope_theta") or 10000.0),
-        "tied": bool(config.get("tie_word_embeddings", False)),
-    }
+    try:
+        heads = int(config["num_attention_heads"])
+        hidden = int(config["hidden_size"])
+        return {
+            "vocab_size": int(config["vocab_size"]),
+            "hidden": hidden,
+            "layers": int(config["num_hidden_layers"]),
+            "heads": heads,
+            "kv_heads": int(config.get("num_key_value_heads") or heads),
+            "head_dim": int(config.get("head_dim") or hidden // heads),
+            "ffn": int(config["intermediate_size"]),
+            "context": int(config.get("max_position_embeddings", 2048)),
+            "rms_eps": float(config.get("rms_norm_eps", 1e-6)),
+            "rope_theta": float(rope.get("rope_theta") or config.get("rope_theta") or 10000.0),
+            "tied": bool(config.get("tie_word_embeddings", False)),
+        }
+    except KeyError as exc:
+        raise EngineError(f"{hf_dir / 'config.json'} lacks {exc.args[0]!r}") from exc
+    except (TypeError, ValueError) as exc:
+        raise EngineError(f"{hf_dir / 'config.json'} has an invalid value: {exc}") from exc
 
 
 def _vocabulary(hf_dir: Path, vocab_size: int) -> dict[str, Any]:
@@ -154,6 +164,11 @@ def _vocabulary(hf_dir: Path, vocab_size: int) -> dict[str, Any]:
         )
     if spec.get("normalizer") is not None:
         raise EngineError(f"{path}: tokenizers with a normalizer cannot be exported")
+    # BPE variants that llama.cpp's gpt2 tokenizer would not reproduce.
+    variants = ("dropout", "continuing_subword_prefix", "end_of_word_suffix", "byte_fallback")
+    used = [key for key in (*variants, "ignore_merges") if model.get(key)]
+    if used:
+        raise EngineError(f"{path}: BPE options llama.cpp does not reproduce: {', '.join(used)}")
 
     by_id: dict[int, str] = {int(i): token for token, i in model["vocab"].items()}
     added = {int(t["id"]): t for t in spec.get("added_tokens", [])}
@@ -299,7 +314,7 @@ def _gguf_tensors(hf_dir: Path, hp: dict[str, Any]) -> Iterator[tuple[str, np.nd
         if name.endswith("attn_q.weight"):
             tensor = _rope_permute(tensor, hp["heads"])
         elif name.endswith("attn_k.weight"):
-            pass
+            tensor = _rope_permute(tensor, hp["kv_heads"])
         seen.add(name)
         yield name, tensor
     expected = {"token_embd.weight", "output_norm.weight"}

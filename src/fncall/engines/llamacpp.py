@@ -9,6 +9,7 @@ earliest one in the text; both matter for honest ``length`` reports and stop sem
 from __future__ import annotations
 
 import contextlib
+import inspect
 import os
 import sys
 import tempfile
@@ -61,6 +62,11 @@ class LlamaCppEngine(Engine):
         path = Path(model)
         if not path.is_file():
             raise EngineError(f"GGUF model file {model} does not exist")
+        # Llama() swallows unknown keywords; a misspelt option must not pass unnoticed.
+        known = inspect.signature(llama_cpp.Llama.__init__).parameters
+        unknown = sorted(k for k in kw if k not in known or k in ("self", "kwargs"))
+        if unknown:
+            raise EngineError(f"unknown llamacpp engine option(s): {', '.join(unknown)}")
         self._llama_cpp = llama_cpp
         try:
             self._llm = llama_cpp.Llama(
@@ -77,7 +83,7 @@ class LlamaCppEngine(Engine):
                 "build of llama.cpp does not support"
             ) from exc
         except TypeError as exc:
-            raise EngineError(f"invalid llamacpp engine option: {exc}") from exc
+            raise EngineError(f"invalid llamacpp engine option value: {exc}") from exc
         self._grammars: dict[str, Any] = {}
         # One llama.cpp context serves one sequence at a time.
         self._lock = threading.Lock()

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from fncall.errors import GrammarError
 from fncall.grammar.choice import ToolChoice
-from fncall.grammar.ir import EMPTY, FreeText, Grammar, GrammarBuilder, Node, Rep, alt, seq
+from fncall.grammar.ir import EMPTY, FreeText, Grammar, GrammarBuilder, Node, alt, rep, seq
 from fncall.grammar.values import GrammarLimits, ValueCompiler, ValueSyntax
 from fncall.tools.spec import Tool, ToolSet
 
@@ -57,13 +57,14 @@ class CallGrammar:
         return seq(f"{tool.name}(", self.python_arguments(tool, nested_call), ")")
 
     def json_arguments(self, tool: Tool) -> Node:
-        """The arguments as a JSON object, properties in declared order."""
-        return self.values.value(tool.parameters)
+        """The arguments as a JSON object, properties in declared order. Only declared
+        arguments are accepted (validation refuses any other), even with none declared."""
+        return self.values.value({**tool.parameters, "additionalProperties": False})
 
     def repeated(self, call: Node, separator: str) -> Node:
         """One call, or several separated by ``separator`` when ``tool_choice`` allows."""
         most = self.choice.max_calls or self.limits.max_calls
-        return seq(call, Rep(seq(separator, call), 0, most - 1)) if most > 1 else call
+        return seq(call, rep(seq(separator, call), 0, most - 1)) if most > 1 else call
 
     def build(self, calls: Node | None, text: FreeText) -> Grammar:
         """The whole grammar: calls, a plain answer, or either, as ``tool_choice`` says."""

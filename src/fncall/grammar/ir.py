@@ -115,6 +115,16 @@ def alt(*options: Node | str) -> Node:
     return Rep(choice, 0, 1) if optional else choice
 
 
+def rep(item: Node | str, low: int, high: int | None) -> Node:
+    """``item`` repeated ``low`` to ``high`` times, simplified where the bounds allow (no
+    renderer accepts ``{0,0}``)."""
+    if high == 0:
+        return EMPTY
+    if low == high == 1:
+        return seq(item)
+    return Rep(seq(item), low, high)
+
+
 def opt(item: Node | str) -> Node:
     """Zero or one ``item``."""
     return alt(item, EMPTY)

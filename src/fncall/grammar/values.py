@@ -17,7 +17,7 @@ from typing import Any
 
 from fncall.calls.pyformat import format_python_value
 from fncall.errors import GrammarError
-from fncall.grammar.ir import EMPTY, Chars, GrammarBuilder, Node, Ref, Rep, alt, chars, opt, seq
+from fncall.grammar.ir import EMPTY, Chars, GrammarBuilder, Node, Ref, alt, chars, opt, rep, seq
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ def _time() -> Node:
     hour = alt(seq(chars("01"), _DIGIT), seq("2", chars("0-3")))
     sixty = seq(chars("0-5"), _DIGIT)
     zone = alt("Z", seq(chars("+\\-"), hour, ":", sixty))
-    return seq(hour, ":", sixty, ":", sixty, opt(seq(".", Rep(_DIGIT, 1, 6))), opt(zone))
+    return seq(hour, ":", sixty, ":", sixty, opt(seq(".", rep(_DIGIT, 1, 6))), opt(zone))
 
 
 _ASCII_WORD = chars("a-zA-Z0-9")
@@ -115,21 +115,21 @@ _FORMATS: dict[str, Callable[[], Node]] = {
     "time": _time,
     "date-time": lambda: seq(_date(), "T", _time()),
     "email": lambda: seq(
-        Rep(chars("a-zA-Z0-9._+\\-"), 1, 32),
+        rep(chars("a-zA-Z0-9._+\\-"), 1, 32),
         "@",
-        Rep(chars("a-zA-Z0-9\\-"), 1, 32),
-        Rep(seq(".", Rep(_ASCII_WORD, 1, 16)), 1, 3),
+        rep(chars("a-zA-Z0-9\\-"), 1, 32),
+        rep(seq(".", rep(_ASCII_WORD, 1, 16)), 1, 3),
     ),
     "uuid": lambda: seq(
-        Rep(_HEX, 8, 8),
+        rep(_HEX, 8, 8),
         "-",
-        Rep(_HEX, 4, 4),
+        rep(_HEX, 4, 4),
         "-",
-        Rep(_HEX, 4, 4),
+        rep(_HEX, 4, 4),
         "-",
-        Rep(_HEX, 4, 4),
+        rep(_HEX, 4, 4),
         "-",
-        Rep(_HEX, 12, 12),
+        rep(_HEX, 12, 12),
     ),
 }
 
@@ -138,7 +138,7 @@ def _nonnegative_range(low: int, high: int) -> Node:
     """Decimal integers ``low..high`` (``0 <= low <= high``), no leading zeros."""
     digits = len(str(high))
     if low <= 1 and high == 10**digits - 1:  # every number up to N digits: the common case
-        positive = seq(chars("1-9"), Rep(_DIGIT, 0, digits - 1))
+        positive = seq(chars("1-9"), rep(_DIGIT, 0, digits - 1))
         return alt("0", positive) if low == 0 else positive
     parts = []
     for length in range(len(str(low)), digits + 1):
@@ -169,7 +169,7 @@ def _same_length(a: str, b: str) -> Node:
         top = seq(b[0], _same_length("0" * rest, b[1:]))
         last -= 1
     if first <= last:
-        options.append(seq(chars(f"{first}-{last}"), Rep(_DIGIT, rest, rest)))
+        options.append(seq(chars(f"{first}-{last}"), rep(_DIGIT, rest, rest)))
     if top is not None:
         options.append(top)
     return alt(*options)
@@ -233,7 +233,7 @@ class ValueCompiler:
         low = int(schema.get("minLength", 0))
         high = max(low, min(int(schema.get("maxLength", self.limits.max_string)), 10**6))
         high = min(high, max(low, self.limits.max_string))
-        return seq(self.syntax.quote, Rep(self._string_unit, low, high), self.syntax.quote)
+        return seq(self.syntax.quote, rep(self._string_unit, low, high), self.syntax.quote)
 
     def integer(self, schema: dict[str, Any]) -> Node:
         cap = 10**self.limits.max_integer_digits - 1
@@ -249,10 +249,10 @@ class ValueCompiler:
     def number(self, schema: dict[str, Any]) -> Node:
         cap = 10**self.limits.max_integer_digits - 1
         low, high, low_strict, high_strict = _bounds(schema, cap)
-        fraction = opt(seq(".", Rep(_DIGIT, 1, self.limits.max_fraction_digits)))
+        fraction = opt(seq(".", rep(_DIGIT, 1, self.limits.max_fraction_digits)))
         if not {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"} & set(schema):
             return seq(opt("-"), _nonnegative_range(0, cap), fraction)
-        zero_fraction = opt(seq(".", Rep(chars("0"), 1, self.limits.max_fraction_digits)))
+        zero_fraction = opt(seq(".", rep(chars("0"), 1, self.limits.max_fraction_digits)))
         # Whole-number bounds, rounded inwards; the fraction is free below the top bound.
         first = math.ceil(low) + (1 if low_strict and low == math.ceil(low) else 0)
         last = math.floor(high) - (1 if high_strict and high == math.floor(high) else 0)
@@ -286,7 +286,7 @@ class ValueCompiler:
         sep = self.syntax.item_separator
         if high == 0:
             return seq("[]")
-        body = seq(item, Rep(seq(sep, item), max(0, low - 1), high - 1))
+        body = seq(item, rep(seq(sep, item), max(0, low - 1), high - 1))
         return seq("[", body if low else opt(body), "]")
 
     def key(self, name: str) -> str:
@@ -300,7 +300,7 @@ class ValueCompiler:
             if extra is False:
                 return seq("{}")
             member = seq(self.string({}), self.syntax.key_separator, self.value(extra, depth - 1))
-            more = Rep(seq(self.syntax.item_separator, member), 0, self.limits.max_items - 1)
+            more = rep(seq(self.syntax.item_separator, member), 0, self.limits.max_items - 1)
             return seq("{", opt(seq(member, more)), "}")
         members = [
             (seq(self.key(name), self.value(sub, depth - 1)), name in required)
