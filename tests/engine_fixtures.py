@@ -21,7 +21,7 @@ _WORDS = (
     "東京の天気は晴れです。 def call(x): return x * 2 + 1\n\tindent  two  spaces\n\n"
     "numbers 0123456789, 3.14, -42; symbols {} [] () <> == != += ->"
 )
-TRAINING_TEXTS = [_WORDS] * 3 + [w for w in _WORDS.split()] * 2
+TRAINING_TEXTS = [_WORDS] * 3 + _WORDS.split() * 2
 
 CALL_PATTERN = re.compile(r'get_weather\(city="[a-z]{1,10}"\)')
 """What :func:`call_grammar` accepts, as a Python regex to check outputs against."""
@@ -69,6 +69,7 @@ def build_tiny_model(root: Path) -> TinyModel:
 def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> TinyModel:
     """The tiny model, built on first use and shared by every test module that imports this
     fixture (each import registers its own fixture, hence the process-wide cache)."""
+    pytest.importorskip("gguf", reason="exporting GGUF needs fncall[llamacpp]")
     with _lock:
         if "model" not in _built:
             _built["model"] = build_tiny_model(tmp_path_factory.mktemp("tiny-model"))

@@ -7,6 +7,10 @@ engine honours stop strings, token budgets, grammars and batch order.
 
 from __future__ import annotations
 
+import json
+import shutil
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -96,6 +100,25 @@ def test_special_tokens_in_prompts_are_single_tokens(
         assert engine.tokenize(token) == [tokenizer.convert_tokens_to_ids(token)]
 
 
+def test_dialect_markers_are_printed_and_control_tokens_are_not(
+    tiny_model: TinyModel,  # noqa: F811
+    hf: tuple[LlamaForCausalLM, PreTrainedTokenizerFast],
+) -> None:
+    import llama_cpp
+
+    _, tokenizer = hf
+    llm = llama_cpp.Llama(str(tiny_model.gguf), vocab_only=True, verbose=False)
+    try:
+        for marker in EXTRA_SPECIAL:  # a dialect's parser must see these in completions
+            assert llm.detokenize([tokenizer.convert_tokens_to_ids(marker)]) == marker.encode()
+        for control in ("<s>", "</s>", "<pad>"):
+            assert llm.detokenize([tokenizer.convert_tokens_to_ids(control)]) == b""
+        assert llm.token_bos() == tokenizer.bos_token_id
+        assert llm.token_eos() == tokenizer.eos_token_id
+    finally:
+        llm.close()
+
+
 def test_gguf_logits_match_transformers(
     tiny_model: TinyModel,  # noqa: F811
     hf: tuple[LlamaForCausalLM, PreTrainedTokenizerFast],
@@ -146,8 +169,16 @@ def test_export_refuses_what_it_cannot_convert(tiny_model: TinyModel, tmp_path) 
         export_gguf(tmp_path / "nowhere", tmp_path / "x.gguf")
     with pytest.raises(EngineError, match="dtype"):
         export_gguf(tiny_model.hf_dir, tmp_path / "x.gguf", dtype="q4")  # type: ignore[arg-type]
-    with pytest.raises(EngineError, match="config.json does not exist"):
+    with pytest.raises(EngineError, match=r"config\.json does not exist"):
         export_gguf(tmp_path, tmp_path / "x.gguf")
+    copy = Path(shutil.copytree(tiny_model.hf_dir, tmp_path / "copy"))
+    config = json.loads((copy / "config.json").read_text())
+    (copy / "config.json").write_text(json.dumps({**config, "model_type": "mistral"}))
+    with pytest.raises(EngineError, match="only Llama-architecture"):
+        export_gguf(copy, tmp_path / "x.gguf")
+    (copy / "config.json").write_text(json.dumps({**config, "rope_scaling": {"type": "yarn"}}))
+    with pytest.raises(EngineError, match="RoPE scaling 'yarn'"):
+        export_gguf(copy, tmp_path / "x.gguf")
     assert not (tmp_path / "x.gguf").exists()
 
 
@@ -255,6 +286,11 @@ def test_missing_and_broken_model_files(tmp_path) -> None:
     junk.write_bytes(b"not a gguf file at all")
     with pytest.raises(EngineError, match="cannot load"):
         LlamaCppEngine(str(junk))
+
+
+def test_unknown_options_are_refused(tiny_model: TinyModel) -> None:  # noqa: F811
+    with pytest.raises(EngineError, match="n_gpu_layer, typo_k"):
+        LlamaCppEngine(str(tiny_model.gguf), typo_k=0, n_gpu_layer=1)
 
 
 def test_bad_grammar_is_an_engine_error(engine: LlamaCppEngine) -> None:

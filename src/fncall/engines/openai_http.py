@@ -170,7 +170,7 @@ def _generation(url: str, data: Any) -> Generation:
     """The one completion in a response body, checked field by field."""
     if not isinstance(data, dict):
         raise EngineError(f"{url}: expected a JSON object, got {_excerpt(json.dumps(data))}")
-    if "error" in data:
+    if data.get("error"):
         raise EngineError(f"{url}: the server reported an error: {_error_text(data['error'])}")
     choices = data.get("choices")
     if not isinstance(choices, list) or not choices or not isinstance(choices[0], dict):
@@ -207,7 +207,7 @@ def _server_message(response: httpx.Response) -> str:
     except (json.JSONDecodeError, UnicodeDecodeError):
         return _excerpt(response.text) or response.reason_phrase
     if isinstance(body, dict):
-        if "error" in body:
+        if body.get("error"):
             return _error_text(body["error"])
         for key in ("detail", "message"):
             if key in body:

@@ -32,7 +32,6 @@ class _Row:
     ids: list[int] = field(default_factory=list)
     done: bool = False
     finish: str = "length"
-    text_end: int | None = None  # where a stop string begins in the decoded text
 
 
 class TransformersEngine(Engine):
@@ -233,21 +232,16 @@ class TransformersEngine(Engine):
         longest = max(len(s) for s in row.request.stop)
         tail_ids = row.ids[-(longest + 2) :]
         tail = self.tokenizer.decode(tail_ids, skip_special_tokens=False)
-        if not any(s in tail for s in row.request.stop):
-            return False
-        text = self.tokenizer.decode(row.ids, skip_special_tokens=False)
-        row.text_end = min(text.find(s) for s in row.request.stop if s in text)
-        return True
+        return any(s in tail for s in row.request.stop)
 
     def _result(self, row: _Row) -> Generation:
         text = self.tokenizer.decode(row.ids, skip_special_tokens=False)
         ends = [text.find(s) for s in row.request.stop if s in text]
         if ends:
             text = text[: min(ends)]
-        completion = len(row.ids) + (1 if row.finish == "stop" and row.text_end is None else 0)
-        return Generation(
+        return Generation(  # the end-of-sequence token is not counted, as llama.cpp does
             text=text,
             finish_reason="stop" if row.finish == "stop" else "length",
             prompt_tokens=len(row.prompt_ids),
-            completion_tokens=min(completion, row.request.sampling.max_tokens),
+            completion_tokens=len(row.ids),
         )
