@@ -24,8 +24,7 @@ from fncall.engines.base import GenerationRequest, Sampling
 from fncall.engines.transformers import TransformersEngine
 from fncall.grammar.matcher import TokenMasker
 from fncall.tools.spec import Tool, ToolSet
-from fncall.train.model import ModelSize, build_model, save_model
-from fncall.train.tokenizer import train_tokenizer
+from fncall.train.model import ModelSize, random_model
 
 UNITS = ["celsius", "fahrenheit", "kelvin"]
 
@@ -55,18 +54,12 @@ def synthetic_tools(count: int) -> ToolSet:
 def make_model(directory: str, size: ModelSize, vocab: int) -> TransformersEngine:
     corpus = [get_dialect("hermes").render(synthetic_tools(5), "Weather in Paris?")] * 20
     corpus += [" ".join(f"word{i} {i * 7} token{i % 97}" for i in range(4000))]
-    tokenizer = train_tokenizer(
-        corpus,
-        vocab_size=vocab,
-        special_tokens=["<tool_call>", "</tool_call>", "<|im_start|>", "<|im_end|>"],
-    )
-    model = build_model(tokenizer, size)
-    if len(tokenizer) < vocab:  # a realistic vocabulary size, whatever the corpus allows
-        model.resize_token_embeddings(vocab)
-    save_model(model, tokenizer, directory)
-    params = sum(p.numel() for p in model.parameters())
-    print(f"model: {params / 1e6:.1f}M parameters, vocabulary {model.config.vocab_size}")
-    return TransformersEngine(directory, device="cpu")
+    markers = ("<tool_call>", "</tool_call>", "<|im_start|>", "<|im_end|>")
+    random_model(directory, corpus, vocab, markers, size)
+    engine = TransformersEngine(directory, device="cpu")
+    params = sum(p.numel() for p in engine.model.parameters())
+    print(f"model: {params / 1e6:.1f}M parameters, vocabulary {engine.vocab_size}")
+    return engine
 
 
 def compile_times(dialect_name: str, engine: TransformersEngine) -> None:

@@ -44,13 +44,10 @@ def _corpus() -> list[str]:
 @pytest.fixture(scope="session")
 def tiny_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A 2-layer, hidden-64 Llama with a 1,000-token byte-level BPE tokenizer."""
-    from fncall.train.model import ModelSize, build_model, save_model
-    from fncall.train.tokenizer import train_tokenizer
+    from fncall.train.model import random_model
 
-    tokenizer = train_tokenizer(_corpus(), vocab_size=1000, special_tokens=MARKERS)
-    model = build_model(tokenizer, ModelSize.tiny(), seed=0)
     directory = tmp_path_factory.mktemp("tiny-model")
-    return save_model(model, tokenizer, directory, {"dialect": "nexusraven-v2"})
+    return random_model(directory, _corpus(), 1000, MARKERS, metadata={"dialect": "nexusraven-v2"})
 
 
 @pytest.fixture(scope="session")

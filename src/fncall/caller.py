@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -175,8 +175,8 @@ class FunctionCaller:
             name = read_metadata(model).get("dialect") if isinstance(model, str | Path) else None
             if name is None:
                 raise EngineError(
-                    f"no dialect given and the model at {model} does not name one "
-                    "(fncall.json); pass dialect=..."
+                    f"no dialect given, and {model} has no fncall.json naming one "
+                    "(is it a model directory?); pass dialect=..."
                 )
             dialect = name
         return get_dialect(dialect)
@@ -188,7 +188,10 @@ class FunctionCaller:
         tool_choice: Any = None,
         parallel: bool = True,
         execute: bool = False,
-        **sampling: Any,
+        max_tokens: int | None = None,
+        temperature: float | None = None,
+        top_p: float | None = None,
+        seed: int | None = None,
     ) -> Response:
         """Answer one query (or a chat ending with the turn to answer).
 
@@ -198,15 +201,21 @@ class FunctionCaller:
                 ``{"type": "function", "function": {"name": ...}}``.
             parallel: Whether several calls may be made in one answer.
             execute: Run the validated calls (see ``functions``/``approve``).
-            **sampling: Per-call overrides: ``max_tokens``, ``temperature``, ``top_p``,
-                ``seed``.
+            max_tokens, temperature, top_p, seed: Override the caller's sampling defaults.
 
         Raises:
             ToolChoiceError, PromptError, GrammarError, EngineError: a bad request; raised
                 before any generation.
         """
         return self.call_many(
-            [query], tool_choice=tool_choice, parallel=parallel, execute=execute, **sampling
+            [query],
+            tool_choice=tool_choice,
+            parallel=parallel,
+            execute=execute,
+            max_tokens=max_tokens,
+            temperature=temperature,
+            top_p=top_p,
+            seed=seed,
         )[0]
 
     def call_many(
@@ -216,13 +225,21 @@ class FunctionCaller:
         tool_choice: Any = None,
         parallel: bool = True,
         execute: bool = False,
-        **sampling: Any,
+        max_tokens: int | None = None,
+        temperature: float | None = None,
+        top_p: float | None = None,
+        seed: int | None = None,
     ) -> list[Response]:
         """Answer several queries in one batch on the engine (same arguments as
         :meth:`call`); one unusable output does not affect the others."""
         started = time.perf_counter()
         choice = resolve_tool_choice(tool_choice, self.tools, parallel)
-        settings = Sampling(**{**self.sampling.__dict__, **sampling})
+        overrides = {"max_tokens": max_tokens, "temperature": temperature, "top_p": top_p}
+        settings = replace(
+            self.sampling,
+            **{k: v for k, v in overrides.items() if v is not None},
+            seed=self.sampling.seed if seed is None else seed,
+        )
         grammar = None
         if self.constrain:
             grammar = self.dialect.grammar(

@@ -205,6 +205,7 @@ class GrammarBuilder:
     def __init__(self) -> None:
         self.grammar = Grammar()
         self._by_key: dict[object, Ref] = {}
+        self._last_suffix: dict[str, int] = {}
 
     def rule(self, hint: str, node: Node, key: object = None) -> Ref:
         """Add ``node`` as a rule named after ``hint`` and return a reference to it.
@@ -220,10 +221,11 @@ class GrammarBuilder:
     def reserve(self, hint: str, key: object = None) -> Ref:
         """A fresh rule name to refer to before its body exists (for recursion)."""
         base = "".join(c if c.isalnum() else "_" for c in hint.lower()).strip("_") or "r"
-        name, n = base, 1
-        while name in self.grammar.rules or name == "start":
+        name, n = base, self._last_suffix.get(base, 1)
+        while name in self.grammar.rules or name == "start":  # counts on: no rescans
             n += 1
             name = f"{base}_{n}"
+        self._last_suffix[base] = n
         self.grammar.rules[name] = Lit("")  # placeholder until define()
         ref = Ref(name)
         if key is not None:

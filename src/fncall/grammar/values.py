@@ -187,16 +187,20 @@ def integer_range(low: int, high: int) -> Node:
     return alt(*parts)
 
 
-def _bounds(schema: dict[str, Any], cap: int) -> tuple[float, float, bool, bool]:
-    low = schema.get("minimum", -cap)
-    high = schema.get("maximum", cap)
+def _bounds(schema: dict[str, Any], cap: int) -> tuple[float, float, int, int]:
+    """The schema's bounds (``minimum`` or ``exclusiveMinimum``, whichever is tighter; the
+    same above; ``-cap``/``cap`` when absent), and the first and last whole numbers inside
+    them."""
+    low, high = schema.get("minimum", -cap), schema.get("maximum", cap)
     low_strict = "exclusiveMinimum" in schema and schema["exclusiveMinimum"] >= low
     high_strict = "exclusiveMaximum" in schema and schema["exclusiveMaximum"] <= high
     if low_strict:
         low = schema["exclusiveMinimum"]
     if high_strict:
         high = schema["exclusiveMaximum"]
-    return low, high, low_strict, high_strict
+    first = math.floor(low) + 1 if low_strict else math.ceil(low)
+    last = math.ceil(high) - 1 if high_strict else math.floor(high)
+    return low, high, max(first, -cap), min(last, cap)
 
 
 class ValueCompiler:
@@ -236,28 +240,21 @@ class ValueCompiler:
         return seq(self.syntax.quote, rep(self._string_unit, low, high), self.syntax.quote)
 
     def integer(self, schema: dict[str, Any]) -> Node:
-        cap = 10**self.limits.max_integer_digits - 1
-        low, high, low_strict, high_strict = _bounds(schema, cap)
-        first = math.floor(low) + 1 if low_strict or low != math.floor(low) else int(low)
-        last = math.ceil(high) - 1 if high_strict or high != math.ceil(high) else int(high)
-        if low_strict and low != math.floor(low):
-            first = math.ceil(low)
-        if high_strict and high != math.ceil(high):
-            last = math.floor(high)
-        return integer_range(max(first, -cap), min(last, cap))
+        _, _, first, last = _bounds(schema, 10**self.limits.max_integer_digits - 1)
+        return integer_range(first, last)
 
     def number(self, schema: dict[str, Any]) -> Node:
         cap = 10**self.limits.max_integer_digits - 1
-        low, high, low_strict, high_strict = _bounds(schema, cap)
+        low, high, first, last = _bounds(schema, cap)
         fraction = opt(seq(".", rep(_DIGIT, 1, self.limits.max_fraction_digits)))
         if not {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"} & set(schema):
             return seq(opt("-"), _nonnegative_range(0, cap), fraction)
         zero_fraction = opt(seq(".", rep(chars("0"), 1, self.limits.max_fraction_digits)))
         # Whole-number bounds, rounded inwards; the fraction is free below the top bound.
-        first = math.ceil(low) + (1 if low_strict and low == math.ceil(low) else 0)
-        last = math.floor(high) - (1 if high_strict and high == math.floor(high) else 0)
-        first, last = max(first, -cap), min(last, cap)
         if first > last:
+            strict = "exclusiveMinimum" in schema or "exclusiveMaximum" in schema
+            if low > high or (low == high and strict):
+                raise GrammarError(f"no number lies within the bounds {low} and {high}")
             # no whole number in range (e.g. 0.2..0.8): offer the midpoint
             return seq(repr((low + high) / 2))
         options = []

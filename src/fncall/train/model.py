@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -34,11 +34,18 @@ class ModelSize:
 
 
 def build_model(
-    tokenizer: PreTrainedTokenizerFast, size: ModelSize = ModelSize(), seed: int = 0
+    tokenizer: PreTrainedTokenizerFast,
+    size: ModelSize = ModelSize(),
+    seed: int = 0,
+    vocab_size: int | None = None,
 ) -> LlamaForCausalLM:
-    """A randomly initialised model whose vocabulary and special ids match ``tokenizer``."""
+    """A randomly initialised model whose vocabulary and special ids match ``tokenizer``.
+
+    ``vocab_size`` pads the embedding beyond the tokenizer (as released models often do),
+    e.g. to measure per-token costs at a realistic 32k vocabulary.
+    """
     config = LlamaConfig(
-        vocab_size=len(tokenizer),
+        vocab_size=max(len(tokenizer), vocab_size or 0),
         hidden_size=size.hidden_size,
         intermediate_size=size.intermediate_size,
         num_hidden_layers=size.layers,
@@ -70,6 +77,19 @@ def save_model(
     return directory
 
 
-def size_description(size: ModelSize) -> dict[str, int]:
-    """The size as plain numbers, for model cards and benchmark output."""
-    return asdict(size)
+def random_model(
+    directory: str | Path,
+    texts: list[str],
+    vocab_size: int = 1000,
+    special_tokens: tuple[str, ...] = (),
+    size: ModelSize = ModelSize(),
+    metadata: dict[str, Any] | None = None,
+) -> Path:
+    """Train a tokenizer on ``texts``, build a random-weight model of ``size`` over it and
+    save both to ``directory``: a real model directory, for tests, benchmarks and the demo.
+    ``vocab_size`` beyond what ``texts`` can fill pads the embedding."""
+    from fncall.train.tokenizer import train_tokenizer
+
+    tokenizer = train_tokenizer(texts, vocab_size=vocab_size, special_tokens=special_tokens)
+    model = build_model(tokenizer, size, vocab_size=vocab_size)
+    return save_model(model, tokenizer, directory, metadata)
