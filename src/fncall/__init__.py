@@ -10,7 +10,7 @@ The pieces, each in its own sub-package:
 - :class:`FunctionCaller`: all of it together.
 """
 
-from fncall.caller import FunctionCaller, Response
+from fncall.caller import CallRequest, FunctionCaller, Response
 from fncall.calls import CallResult, Executor, ParsedOutput, ToolCall, validate_call, validate_calls
 from fncall.dialects import Demonstration, Dialect, get_dialect, list_dialects
 from fncall.errors import FncallError
@@ -22,6 +22,7 @@ from fncall.tools import Tool, ToolSet, load_tools, tool, tool_from_callable, to
 __version__ = "0.1.0"
 
 __all__ = [
+    "CallRequest",
     "CallResult",
     "Demonstration",
     "Dialect",

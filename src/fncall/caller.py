@@ -25,9 +25,11 @@ from fncall.engines import Engine, GenerationRequest, Sampling, load_engine
 from fncall.engines.base import Generation
 from fncall.errors import EngineError, FncallError, OutputParseError, TruncatedOutputError
 from fncall.grammar.choice import ToolChoice, resolve_tool_choice
+from fncall.grammar.ir import Grammar
 from fncall.grammar.values import DEFAULT_LIMITS, GrammarLimits
 from fncall.modeldir import read_metadata
 from fncall.tools import ToolLike, load_tools, toolset
+from fncall.tools.spec import ToolSet
 
 
 @dataclass
@@ -91,6 +93,35 @@ class Response:
         return out
 
 
+@dataclass(frozen=True)
+class CallRequest:
+    """One request for :meth:`FunctionCaller.run`.
+
+    Attributes:
+        query: The user's request, or OpenAI-style messages.
+        tools: The tools offered for this request (any form :func:`fncall.tools.toolset`
+            takes); ``None`` offers the caller's tools.
+        tool_choice: As in :meth:`FunctionCaller.call`.
+        parallel: Whether several calls may be made in one answer.
+    """
+
+    query: str | Sequence[Message]
+    tools: ToolSet | Iterable[ToolLike] | None = None
+    tool_choice: Any = None
+    parallel: bool = True
+
+
+@dataclass
+class _Job:
+    """A request being answered: what it offers and the prompt of its latest attempt."""
+
+    tools: ToolSet
+    choice: ToolChoice
+    grammar: Grammar | None
+    messages: list[Message]
+    prompt: str
+
+
 def _jsonable(value: Any) -> Any:
     if value is None or isinstance(value, bool | int | float | str):
         return value
@@ -147,7 +178,7 @@ class FunctionCaller:
         timeout: float = 30.0,
     ) -> None:
         self.tools = load_tools(tools) if isinstance(tools, str | Path) else toolset(tools)
-        self.dialect = self._dialect(dialect, model)
+        self.dialect = self.dialect_of(model, dialect)
         if retries < 0:
             raise ValueError("retries must be 0 or more")
         self.sampling = Sampling(max_tokens, temperature, top_p, seed)
@@ -168,7 +199,13 @@ class FunctionCaller:
         self.executor = Executor(self.tools, functions=functions, timeout=timeout, approve=approve)
 
     @staticmethod
-    def _dialect(dialect: str | Dialect | None, model: Any) -> Dialect:
+    def dialect_of(model: Any, dialect: str | Dialect | None = None) -> Dialect:
+        """The dialect to use: ``dialect`` when given, else the one a model directory's
+        ``fncall.json`` names.
+
+        Raises:
+            UnknownDialectError, EngineError: an unknown name, or none to be found.
+        """
         if isinstance(dialect, Dialect):
             return dialect
         if dialect is None:
@@ -232,61 +269,97 @@ class FunctionCaller:
     ) -> list[Response]:
         """Answer several queries in one batch on the engine (same arguments as
         :meth:`call`); one unusable output does not affect the others."""
+        return self.run(
+            [CallRequest(q, tool_choice=tool_choice, parallel=parallel) for q in queries],
+            execute=execute,
+            max_tokens=max_tokens,
+            temperature=temperature,
+            top_p=top_p,
+            seed=seed,
+        )
+
+    def run(
+        self,
+        requests: Sequence[CallRequest],
+        *,
+        execute: bool = False,
+        max_tokens: int | None = None,
+        temperature: float | None = None,
+        top_p: float | None = None,
+        seed: int | None = None,
+    ) -> list[Response]:
+        """Answer requests that may each bring their own tools and ``tool_choice``, in one
+        batch on the engine (an evaluation set, a server's concurrent requests).
+
+        Raises:
+            ToolChoiceError, PromptError, GrammarError, EngineError: a bad request; raised
+                before any generation.
+        """
         started = time.perf_counter()
-        choice = resolve_tool_choice(tool_choice, self.tools, parallel)
         overrides = {"max_tokens": max_tokens, "temperature": temperature, "top_p": top_p}
         settings = replace(
             self.sampling,
             **{k: v for k, v in overrides.items() if v is not None},
             seed=self.sampling.seed if seed is None else seed,
         )
-        grammar = None
-        if self.constrain:
-            grammar = self.dialect.grammar(
-                self.tools, choice, parallel=parallel, limits=self.limits
-            )
-        conversations = [self._messages(q) for q in queries]
-        prompts = [self._render(c) for c in conversations]
-        responses = [Response(timings={"render": time.perf_counter() - started}) for _ in queries]
-        pending = list(range(len(queries)))
+        jobs = [self._job(request) for request in requests]
+        responses = [Response(timings={"render": time.perf_counter() - started}) for _ in jobs]
+        pending = list(range(len(jobs)))
         for attempt in range(self.retries + 1):
             begun = time.perf_counter()
-            requests = [
-                GenerationRequest(prompts[i], self.dialect.stop, settings, grammar) for i in pending
+            batch = [
+                GenerationRequest(jobs[i].prompt, self.dialect.stop, settings, jobs[i].grammar)
+                for i in pending
             ]
-            generations = self.engine.generate(requests)
+            generations = self.engine.generate(batch)
             spent = time.perf_counter() - begun
             failed = []
             for i, generation in zip(pending, generations, strict=True):
-                response = responses[i]
+                job, response = jobs[i], responses[i]
                 response.timings["generate"] = response.timings.get("generate", 0.0) + spent
-                self._read(response, generation, choice, attempt)
+                self._read(response, generation, job, attempt)
                 if response.error is not None and attempt < self.retries:
-                    conversations[i] = _feedback(conversations[i], generation.text, response.error)
-                    prompts[i] = self._render(conversations[i])
+                    job.messages = _feedback(job.messages, generation.text, response.error)
+                    job.prompt = self._render(job.tools, job.messages)
                     failed.append(i)
             pending = failed
             if not pending:
                 break
-        for response in responses:
+        for job, response in zip(jobs, responses, strict=True):
             if execute and response.calls:
                 begun = time.perf_counter()
-                response.results = self.executor.run(response.calls)
+                executor = self.executor if job.tools is self.tools else self._executor(job.tools)
+                response.results = executor.run(response.calls)
                 response.timings["execute"] = time.perf_counter() - begun
             response.timings["total"] = time.perf_counter() - started
         return responses
+
+    def _job(self, request: CallRequest) -> _Job:
+        tools = self.tools if request.tools is None else toolset(request.tools)
+        choice = resolve_tool_choice(request.tool_choice, tools, request.parallel)
+        grammar = None
+        if self.constrain:
+            grammar = self.dialect.grammar(
+                tools, choice, parallel=request.parallel, limits=self.limits
+            )
+        messages = self._messages(request.query)
+        return _Job(tools, choice, grammar, messages, self._render(tools, messages))
+
+    def _executor(self, tools: ToolSet) -> Executor:
+        functions = {k: f for k, f in self.executor.functions.items() if k in tools}
+        return Executor(
+            tools, functions=functions, timeout=self.executor.timeout, approve=self.executor.approve
+        )
 
     def _messages(self, query: str | Sequence[Message]) -> list[Message]:
         if isinstance(query, str):
             return [{"role": "user", "content": query}]
         return [dict(m) for m in query]
 
-    def _render(self, messages: list[Message]) -> str:
-        return self.dialect.render(self.tools, messages, system=self.system)
+    def _render(self, tools: ToolSet, messages: list[Message]) -> str:
+        return self.dialect.render(tools, messages, system=self.system)
 
-    def _read(
-        self, response: Response, generation: Generation, choice: ToolChoice, attempt: int
-    ) -> None:
+    def _read(self, response: Response, generation: Generation, job: _Job, attempt: int) -> None:
         begun = time.perf_counter()
         response.raw = generation.text
         response.finish_reason = generation.finish_reason
@@ -301,9 +374,9 @@ class FunctionCaller:
                     "before the answer was complete",
                     generation.text,
                 )
-            parsed = self.dialect.parse(generation.text, self.tools)
-            _check_choice(parsed.calls, choice, generation.text)
-            response.calls = validate_calls(parsed.calls, self.tools)
+            parsed = self.dialect.parse(generation.text, job.tools)
+            _check_choice(parsed.calls, job.choice, generation.text)
+            response.calls = validate_calls(parsed.calls, job.tools)
             response.text = parsed.text
         except FncallError as exc:
             response.error = exc

@@ -5,13 +5,20 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict
+from pathlib import Path
+
+from tqdm import tqdm
 
 from fncall import demo
+from fncall import eval as evaluation
 from fncall.caller import FunctionCaller
 from fncall.calls.call import ToolCall
 from fncall.dialects import list_dialects
-from fncall.errors import FncallError, MissingArgumentError
+from fncall.engines import load_engine
+from fncall.errors import EvalRunError, FncallError, MissingArgumentError
 from fncall.pipeline import read_output, render_prompt
 from fncall.tools import load_tools
 from fncall.tools.spec import Tool
@@ -71,34 +78,99 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     call.add_argument("query", help="the user's query")
 
+    _add_eval_parser(commands)
     commands.add_parser("dialects", help="list the dialects")
     commands.add_parser("demo", help="render, parse, validate and execute on example tools")
     return parser
 
 
+def _add_eval_parser(commands: argparse._SubParsersAction) -> None:
+    ev = commands.add_parser(
+        "eval",
+        help="score a model on BFCL, NexusRaven or fncall sets (`fncall eval compare DIR...` "
+        "puts runs side by side)",
+        description="Score a model (or a file of its outputs) on evaluation sets. Results are "
+        "appended per entry to OUT/results.jsonl, so an interrupted run resumes; "
+        "OUT/summary.json and OUT/report.html are written at the end. "
+        "`fncall eval compare DIR [DIR ...]` prints finished runs side by side.",
+    )
+    ev.add_argument(
+        "--data",
+        action="append",
+        required=True,
+        help="question file or folder (BFCL, NexusRaven or fncall JSONL); repeatable",
+    )
+    ev.add_argument(
+        "--answers",
+        action="append",
+        default=[],
+        help="BFCL possible_answer file or folder (default: possible_answer/ next to the data)",
+    )
+    ev.add_argument("--tools", help="functions of NexusRaven-style sets (.py module or JSON)")
+    ev.add_argument("--model", help="model directory, GGUF file or server URL")
+    ev.add_argument(
+        "--predictions", help="score these outputs instead ({'id', 'result'} JSON lines)"
+    )
+    ev.add_argument("--dialect", help="dialect name (default: the model directory's fncall.json)")
+    ev.add_argument(
+        "--engine", default="transformers", choices=["transformers", "llamacpp", "vllm", "openai"]
+    )
+    ev.add_argument("--no-constrain", action="store_true", help="generate without a grammar")
+    ev.add_argument("--retries", type=int, default=0, help="re-ask with the error this many times")
+    ev.add_argument("--max-tokens", type=int, default=256)
+    ev.add_argument("--temperature", type=float, default=0.0)
+    ev.add_argument("--seed", type=int)
+    ev.add_argument("--limit", type=int, help="score at most N entries of each category")
+    ev.add_argument("--batch-size", type=int, default=1, help="entries generated together")
+    ev.add_argument("--out", required=True, help="folder for results and the report")
+    ev.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
+def _compare_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="fncall eval compare", description="Print finished evaluation runs side by side."
+    )
+    parser.add_argument("runs", nargs="+", metavar="DIR", help="output folders of fncall eval")
+    return parser
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``fncall`` command. Returns the exit code (1 for any error)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:2] == ["eval", "compare"]:
+        runs = _compare_parser().parse_args(argv[2:]).runs
+        return _report_errors(lambda: print(evaluation.compare(runs)) or 0)
     args = _build_parser().parse_args(argv)
+    return _report_errors(lambda: _dispatch(args))
+
+
+def _report_errors(action: Callable[[], int]) -> int:
     try:
-        if args.command == "render":
-            tools = load_tools(args.tools)
-            sys.stdout.write(render_prompt(args.dialect, tools, args.query, system=args.system))
-            sys.stdout.write("\n")
-        elif args.command == "parse":
-            tools = load_tools(args.tools)
-            print(read_output(args.dialect, tools, sys.stdin.read()).to_json())
-        elif args.command == "call":
-            return _call(args)
-        elif args.command == "dialects":
-            for dialect in list_dialects():
-                print(f"{dialect.name:<20} {dialect.summary}")
-        elif args.command == "demo":
-            return demo.run()
+        return action()
     except FncallError as exc:
         print(f"error: {type(exc).__name__}: {exc}", file=sys.stderr)
         if isinstance(exc, MissingArgumentError):
             print(f"ask the user: {exc.clarification}", file=sys.stderr)
         return 1
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.command == "render":
+        tools = load_tools(args.tools)
+        sys.stdout.write(render_prompt(args.dialect, tools, args.query, system=args.system))
+        sys.stdout.write("\n")
+    elif args.command == "parse":
+        tools = load_tools(args.tools)
+        print(read_output(args.dialect, tools, sys.stdin.read()).to_json())
+    elif args.command == "call":
+        return _call(args)
+    elif args.command == "eval":
+        return _eval(args)
+    elif args.command == "dialects":
+        for dialect in list_dialects():
+            print(f"{dialect.name:<20} {dialect.summary}")
+    elif args.command == "demo":
+        return demo.run()
     return 0
 
 
@@ -133,6 +205,64 @@ def _call(args: argparse.Namespace) -> int:
     if response.error is not None:
         print(f"error: {type(response.error).__name__}: {response.error}", file=sys.stderr)
         return 1
+    return 0
+
+
+def _eval(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    if (args.model is None) == (args.predictions is None):
+        raise EvalRunError("pass exactly one of --model PATH and --predictions FILE")
+    dialect = args.dialect
+    if dialect is None:
+        if args.model is None:
+            raise EvalRunError("--predictions needs --dialect (the format the outputs are in)")
+        dialect = FunctionCaller.dialect_of(args.model).name
+    config = evaluation.EvalConfig(
+        dialect=dialect,
+        model=args.model,
+        engine=args.engine,
+        constrain=not args.no_constrain,
+        max_tokens=args.max_tokens,
+        temperature=args.temperature,
+        seed=args.seed,
+        retries=args.retries,
+        predictions=args.predictions,
+    )
+    entries = evaluation.load_eval_set(args.data, args.answers, args.tools)
+    entries = evaluation.limit_per_category(entries, args.limit)
+    store = evaluation.ResultStore(args.out, config)
+    if args.predictions is not None:
+        source: evaluation.OutputSource = evaluation.PredictionsSource(args.predictions)
+    else:
+        source = evaluation.ModelSource(load_engine(args.engine, args.model), config)
+    done = sum(store.finished(e) for e in entries)
+    progress = tqdm(
+        total=len(entries), initial=done, disable=args.quiet, unit="entry", dynamic_ncols=True
+    )
+    scored = [store.records[e.id] for e in entries if store.finished(e)]
+
+    def advance(records: list[dict]) -> None:
+        scored.extend(records)
+        progress.update(len(records))
+        progress.set_postfix(acc=f"{sum(r['valid'] for r in scored) / len(scored):.1%}")
+
+    try:
+        records = evaluation.run_eval(
+            entries, source, store, dialect, batch_size=args.batch_size, on_batch=advance
+        )
+    except KeyboardInterrupt:
+        progress.close()
+        print(
+            f"interrupted: {len(store.records)} results are saved in {args.out}; "
+            "run the same command again to resume",
+            file=sys.stderr,
+        )
+        return 130
+    progress.close()
+    summary = evaluation.summarize(records, asdict(config))
+    evaluation.write_report(args.out, summary, records)
+    print(evaluation.format_table(summary))
+    print(f"\nreport: {Path(args.out) / 'report.html'} ({time.perf_counter() - started:.1f} s)")
     return 0
 
 

@@ -185,3 +185,16 @@ class ToolRaisedError(ExecutionError):
     def __init__(self, message: str, function: str, exception: BaseException) -> None:
         self.exception = exception
         super().__init__(message, function)
+
+
+# --- evaluation --------------------------------------------------------------------------
+
+
+class EvalDataError(FncallError, ValueError):
+    """An evaluation file or entry is malformed; the message names the file, the entry and
+    the field."""
+
+
+class EvalRunError(FncallError, RuntimeError):
+    """An evaluation run cannot go ahead as asked (an output folder that holds another
+    configuration's results, a category fncall cannot score)."""

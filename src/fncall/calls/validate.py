@@ -37,16 +37,21 @@ from fncall.tools.spec import Tool
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
-def validate_calls(calls: list[ToolCall], tools: Mapping[str, Tool]) -> list[ToolCall]:
+def validate_calls(
+    calls: list[ToolCall], tools: Mapping[str, Tool], *, fill_defaults: bool = True
+) -> list[ToolCall]:
     """Validate every call (nested calls included); see :func:`validate_call`."""
-    return [validate_call(call, tools) for call in calls]
+    return [validate_call(call, tools, fill_defaults=fill_defaults) for call in calls]
 
 
-def validate_call(call: ToolCall, tools: Mapping[str, Tool]) -> ToolCall:
+def validate_call(
+    call: ToolCall, tools: Mapping[str, Tool], *, fill_defaults: bool = True
+) -> ToolCall:
     """Check one call against its tool and return it with defaults filled in.
 
     An argument that is itself a call is validated as a call; its result's type is checked
-    when the executor has it.
+    when the executor has it. With ``fill_defaults=False`` only what the call gives is
+    checked and returned (a call judged as written, as evaluation does).
 
     Raises:
         CallValidationError: one of its subclasses, naming the function and argument.
@@ -57,7 +62,7 @@ def validate_call(call: ToolCall, tools: Mapping[str, Tool]) -> ToolCall:
         raise UnknownFunctionError(
             f"unknown function {call.name!r} (offered: {offered})", call.name
         )
-    return ToolCall(call.name, _Validator(tool, tools).arguments(call.arguments))
+    return ToolCall(call.name, _Validator(tool, tools, fill_defaults).arguments(call.arguments))
 
 
 def clarification_for(tool: Tool, argument: str) -> str:
@@ -68,9 +73,10 @@ def clarification_for(tool: Tool, argument: str) -> str:
 
 
 class _Validator:
-    def __init__(self, tool: Tool, tools: Mapping[str, Tool]) -> None:
+    def __init__(self, tool: Tool, tools: Mapping[str, Tool], fill_defaults: bool) -> None:
         self.tool = tool
         self.tools = tools
+        self.fill_defaults = fill_defaults
 
     def arguments(self, arguments: dict[str, Any]) -> dict[str, Any]:
         properties = self.tool.properties
@@ -94,7 +100,9 @@ class _Validator:
         for name, schema in properties.items():
             if name in arguments:
                 out[name] = self.value(arguments[name], schema, name)
-            elif "default" in schema:  # validated too, so an int default of a float is a float
+            elif (
+                self.fill_defaults and "default" in schema
+            ):  # validated too, so an int default of a float is a float
                 out[name] = self.value(copy.deepcopy(schema["default"]), schema, name)
         return out
 
@@ -103,7 +111,7 @@ class _Validator:
 
     def value(self, value: Any, schema: Any, path: str) -> Any:
         if isinstance(value, ToolCall):
-            return validate_call(value, self.tools)
+            return validate_call(value, self.tools, fill_defaults=self.fill_defaults)
         if schema is True or not isinstance(schema, dict):
             return value
         for key in ("anyOf", "oneOf"):

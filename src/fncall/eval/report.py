@@ -1,0 +1,304 @@
+"""Summaries of a run: ``summary.json``, a self-contained ``report.html`` with charts, a
+terminal table, and a side-by-side comparison of runs."""
+
+from __future__ import annotations
+
+import html
+import json
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from fncall.errors import EvalRunError
+
+SUMMARY_FILE = "summary.json"
+REPORT_FILE = "report.html"
+# BFCL's non-live AST summary is the unweighted mean of these (V4). BFCL's "Simple" also
+# averages Java and JavaScript; fncall scores Python only, so simple_python stands alone.
+AST_SUMMARY_PARTS = (
+    ("simple_python", "simple"),
+    ("multiple",),
+    ("parallel",),
+    ("parallel_multiple",),
+)
+
+
+def summarize(records: Sequence[dict[str, Any]], config: dict[str, Any]) -> dict[str, Any]:
+    """The figures of a run, computed from its per-entry records.
+
+    Keys: ``n``, ``correct``, ``overall_accuracy`` (a fraction of all scored entries),
+    ``by_category`` (``{category: {"accuracy", "n", "correct"}}``),
+    ``bfcl_non_live_ast_summary`` (``None`` unless all four AST categories ran),
+    ``irrelevance_rate`` (share of no-call entries answered without a call),
+    ``valid_call_rate`` (share of outputs that attempted a call whose calls are all
+    valid for the offered tools), ``hallucinated_function_rate`` (share of outputs
+    calling a function that was not offered), ``error_types``, ``latency_s``
+    (``p50``/``p95``/``mean`` per entry), ``tokens_per_second`` and ``config``.
+    """
+    n = len(records)
+    correct = sum(r["valid"] for r in records)
+    by_category: dict[str, dict[str, Any]] = {}
+    for record in records:
+        slot = by_category.setdefault(record["category"], {"n": 0, "correct": 0})
+        slot["n"] += 1
+        slot["correct"] += bool(record["valid"])
+    for slot in by_category.values():
+        slot["accuracy"] = slot["correct"] / slot["n"]
+    no_call = [r for r in records if r["scoring"] == "no_call"]
+    attempted = [r for r in records if r["attempted_call"]]
+    latencies = [r["latency_s"] for r in records]
+    tokens = sum(r["completion_tokens"] for r in records)
+    generate = sum(r["generate_s"] for r in records)
+    parts = [next((c for c in names if c in by_category), None) for names in AST_SUMMARY_PARTS]
+    return {
+        "n": n,
+        "correct": correct,
+        "overall_accuracy": correct / n if n else None,
+        "by_category": dict(sorted(by_category.items())),
+        "bfcl_non_live_ast_summary": (
+            sum(by_category[c]["accuracy"] for c in parts) / len(parts) if all(parts) else None
+        ),
+        "irrelevance_rate": (sum(r["valid"] for r in no_call) / len(no_call) if no_call else None),
+        "valid_call_rate": (
+            sum(r["valid_call"] for r in attempted) / len(attempted) if attempted else None
+        ),
+        "hallucinated_function_rate": (
+            sum(bool(r["hallucinated"]) for r in records) / n if n else None
+        ),
+        "error_types": dict(
+            Counter(r["error_type"] for r in records if r["error_type"]).most_common()
+        ),
+        "latency_s": {
+            "p50": float(np.percentile(latencies, 50)) if latencies else None,
+            "p95": float(np.percentile(latencies, 95)) if latencies else None,
+            "mean": float(np.mean(latencies)) if latencies else None,
+        },
+        "completion_tokens": tokens,
+        "tokens_per_second": tokens / generate if generate > 0 else None,
+        "config": config,
+    }
+
+
+def write_report(
+    directory: str | Path, summary: dict[str, Any], records: Sequence[dict[str, Any]]
+) -> None:
+    """Write ``summary.json`` and ``report.html`` into the run's folder."""
+    folder = Path(directory)
+    (folder / SUMMARY_FILE).write_text(json.dumps(summary, indent=2) + "\n")
+    (folder / REPORT_FILE).write_text(render_html(summary, records), encoding="utf-8")
+
+
+def _percent(value: float | None) -> str:
+    return "–" if value is None else f"{100 * value:.1f}%"
+
+
+def _seconds(value: float | None) -> str:
+    if value is None:
+        return "–"
+    return f"{1000 * value:.0f} ms" if value < 1 else f"{value:.2f} s"
+
+
+def _headline(summary: dict[str, Any]) -> list[tuple[str, str]]:
+    latency = summary["latency_s"]
+    speed = summary["tokens_per_second"]
+    return [
+        ("overall accuracy", f"{_percent(summary['overall_accuracy'])} of {summary['n']}"),
+        ("BFCL non-live AST summary", _percent(summary["bfcl_non_live_ast_summary"])),
+        ("irrelevance (no call)", _percent(summary["irrelevance_rate"])),
+        ("valid calls", _percent(summary["valid_call_rate"])),
+        ("hallucinated functions", _percent(summary["hallucinated_function_rate"])),
+        ("latency p50 / p95", f"{_seconds(latency['p50'])} / {_seconds(latency['p95'])}"),
+        ("tokens/s", "–" if speed is None else f"{speed:.1f}"),
+    ]
+
+
+def format_table(summary: dict[str, Any]) -> str:
+    """The summary as a plain-text table for the terminal."""
+    rows = [("category", "n", "correct", "accuracy")]
+    for category, slot in summary["by_category"].items():
+        rows.append((category, str(slot["n"]), str(slot["correct"]), _percent(slot["accuracy"])))
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    lines = [
+        "  ".join(
+            cell.ljust(w) if i == 0 else cell.rjust(w)
+            for i, (cell, w) in enumerate(zip(row, widths, strict=True))
+        )
+        for row in rows
+    ]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    lines.append("")
+    label_width = max(len(label) for label, _ in _headline(summary))
+    lines += [f"{label.ljust(label_width)}  {value}" for label, value in _headline(summary)]
+    if summary["error_types"]:
+        lines.append(
+            "error types: " + ", ".join(f"{k} {v}" for k, v in summary["error_types"].items())
+        )
+    return "\n".join(lines)
+
+
+def compare(directories: Sequence[str | Path]) -> str:
+    """Runs side by side: one column per run folder, one row per figure.
+
+    Raises:
+        EvalRunError: a folder without a ``summary.json``.
+    """
+    summaries = []
+    for directory in directories:
+        path = Path(directory) / SUMMARY_FILE
+        try:
+            summaries.append(json.loads(path.read_text()))
+        except (OSError, json.JSONDecodeError) as exc:
+            raise EvalRunError(
+                f"{path}: no readable summary ({exc}); run fncall eval first"
+            ) from None
+    categories = sorted({c for s in summaries for c in s["by_category"]})
+    rows: list[list[str]] = [["", *(Path(d).name or str(d) for d in directories)]]
+    rows.append(
+        [
+            "model",
+            *(str(s["config"].get("model") or s["config"].get("predictions")) for s in summaries),
+        ]
+    )
+    rows.append(["dialect", *(s["config"]["dialect"] for s in summaries)])
+    rows.append(["constrained", *(str(s["config"]["constrain"]) for s in summaries)])
+    rows.append(["overall", *(_percent(s["overall_accuracy"]) for s in summaries)])
+    for category in categories:
+        rows.append(
+            [
+                category,
+                *(_percent(s["by_category"].get(category, {}).get("accuracy")) for s in summaries),
+            ]
+        )
+    for key in (
+        "bfcl_non_live_ast_summary",
+        "irrelevance_rate",
+        "valid_call_rate",
+        "hallucinated_function_rate",
+    ):
+        rows.append([key.replace("_", " "), *(_percent(s[key]) for s in summaries)])
+    rows.append(["latency p50", *(_seconds(s["latency_s"]["p50"]) for s in summaries)])
+    rows.append(["latency p95", *(_seconds(s["latency_s"]["p95"]) for s in summaries)])
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join(
+        "  ".join(
+            cell.ljust(w) if i == 0 else cell.rjust(w)
+            for i, (cell, w) in enumerate(zip(row, widths, strict=True))
+        )
+        for row in rows
+    )
+
+
+# --- HTML ------------------------------------------------------------------------------
+
+_STYLE = """
+body{font:15px/1.45 system-ui,-apple-system,Segoe UI,sans-serif;margin:2rem auto;max-width:1100px;
+color:#1d2330;padding:0 1rem}
+h1{font-size:1.5rem;margin-bottom:.2rem}h2{font-size:1.1rem;margin-top:2rem}
+.sub{color:#5b6475;margin-top:0}
+.cards{display:flex;flex-wrap:wrap;gap:.8rem}
+.card{border:1px solid #dde2ea;border-radius:8px;padding:.6rem .9rem;min-width:150px}
+.card b{display:block;font-size:1.35rem}.card span{color:#5b6475;font-size:.85rem}
+table{border-collapse:collapse;width:100%;font-size:.85rem}
+td,th{border-bottom:1px solid #e6e9ef;padding:.3rem .5rem;text-align:left;vertical-align:top}
+code{white-space:pre-wrap;word-break:break-word;font-size:.8rem}
+svg text{font:12px system-ui,sans-serif;fill:#1d2330}
+"""
+
+
+def _bar_chart(items: Sequence[tuple[str, float, str]], maximum: float, color: str) -> str:
+    """Horizontal bars: (label, value, text shown after the bar)."""
+    if not items:
+        return "<p>none</p>"
+    label_width, bar_width, row = 230, 560, 24
+    height = row * len(items) + 8
+    parts = [f'<svg width="{label_width + bar_width + 120}" height="{height}" role="img">']
+    for i, (label, value, text) in enumerate(items):
+        y = 4 + i * row
+        length = 0 if maximum <= 0 else bar_width * value / maximum
+        box = f'x="{label_width}" y="{y + 3}" height="{row - 8}"'
+        parts.append(
+            f'<text x="{label_width - 8}" y="{y + 16}" text-anchor="end">'
+            f"{html.escape(label)}</text>"
+            f'<rect {box} width="{bar_width}" fill="#eef1f6"/>'
+            f'<rect {box} width="{length:.1f}" fill="{color}"/>'
+            f'<text x="{label_width + bar_width + 8}" y="{y + 16}">{html.escape(text)}</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _histogram(values: Sequence[float], bins: int = 30) -> str:
+    if not values:
+        return "<p>no latencies</p>"
+    counts, edges = np.histogram(values, bins=bins)
+    width, height, left, bottom = 760, 220, 50, 30
+    step = (width - left) / bins
+    top = max(int(counts.max()), 1)
+    parts = [f'<svg width="{width + 20}" height="{height + bottom}" role="img">']
+    for i, count in enumerate(counts):
+        bar = (height - 10) * count / top
+        parts.append(
+            f'<rect x="{left + i * step:.1f}" y="{height - bar:.1f}" width="{step - 2:.1f}" '
+            f'height="{bar:.1f}" fill="#4c78a8"><title>{_seconds(edges[i])}–'
+            f"{_seconds(edges[i + 1])}: {count}</title></rect>"
+        )
+    parts.append(f'<line x1="{left}" y1="{height}" x2="{width}" y2="{height}" stroke="#8a93a5"/>')
+    for i in range(0, bins + 1, max(bins // 6, 1)):
+        x = left + i * step
+        parts.append(
+            f'<text x="{x:.1f}" y="{height + 18}" text-anchor="middle">{_seconds(edges[i])}</text>'
+        )
+    parts.append(f'<text x="{left - 6}" y="14" text-anchor="end">{top}</text>')
+    parts.append(f'<text x="{left - 6}" y="{height}" text-anchor="end">0</text></svg>')
+    return "".join(parts)
+
+
+def render_html(
+    summary: dict[str, Any], records: Sequence[dict[str, Any]], failures: int = 100
+) -> str:
+    """The report page: headline figures, accuracy per category, error types, latency
+    distribution, and the first failures with their outputs. No external resources."""
+    config = summary["config"]
+    source = config.get("model") or config.get("predictions") or "?"
+    cards = "".join(
+        f"<div class=card><b>{html.escape(v)}</b><span>{html.escape(k)}</span></div>"
+        for k, v in _headline(summary)
+    )
+    accuracy = _bar_chart(
+        [
+            (c, s["accuracy"], f"{_percent(s['accuracy'])} ({s['correct']}/{s['n']})")
+            for c, s in summary["by_category"].items()
+        ],
+        1.0,
+        "#54a24b",
+    )
+    errors = summary["error_types"]
+    error_chart = _bar_chart(
+        [(k, v, str(v)) for k, v in errors.items()], max(errors.values(), default=0), "#e45756"
+    )
+    failed = [r for r in records if not r["valid"]][:failures]
+    rows = "".join(
+        f"<tr><td>{html.escape(r['id'])}</td><td>{html.escape(r['category'])}</td>"
+        f"<td>{html.escape(r['error_type'] or '')}</td>"
+        f"<td><code>{html.escape(r['raw'][:400])}</code></td>"
+        f"<td>{html.escape('; '.join(r['errors'])[:400])}</td></tr>"
+        for r in failed
+    )
+    settings = ", ".join(f"{k}={v}" for k, v in config.items() if v is not None)
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>fncall eval: {html.escape(str(source))}</title>
+<style>{_STYLE}</style></head><body>
+<h1>fncall eval: {html.escape(str(source))}</h1>
+<p class=sub>{html.escape(settings)}</p>
+<div class=cards>{cards}</div>
+<h2>Accuracy per category</h2>{accuracy}
+<h2>Error types</h2>{error_chart}
+<h2>Latency per entry</h2>{_histogram([r["latency_s"] for r in records])}
+<h2>Failures (first {len(failed)} of {sum(not r["valid"] for r in records)})</h2>
+<table><tr><th>id</th><th>category</th><th>error type</th><th>output</th><th>detail</th></tr>
+{rows}</table>
+</body></html>
+"""

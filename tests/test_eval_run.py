@@ -1,0 +1,154 @@
+"""``fncall eval`` end to end: a real (tiny, random) model on BFCL's five categories,
+results appended per entry, resumption, reports and comparison."""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+from pathlib import Path
+
+from fncall.cli import main
+from fncall.dialects import get_dialect
+from fncall.eval.report import summarize
+from tests.bfcl_data import BFCL_DIR, CATEGORIES, bfcl_entries, needs_bfcl, truth_calls
+
+pytestmark = needs_bfcl
+
+
+def _eval(*args: str) -> int:
+    return main(["eval", "--data", str(BFCL_DIR), "--quiet", *args])
+
+
+def _lines(path: Path) -> list[str]:
+    return path.read_text().splitlines()
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def test_a_model_run_scores_every_category_resumes_and_reports(tiny_model_dir, tmp_path, capsys):
+    out = tmp_path / "run"
+    model = ["--model", str(tiny_model_dir), "--max-tokens", "40", "--limit", "2"]
+    assert _eval(*model, "--out", str(out)) == 0
+    printed = capsys.readouterr().out
+    results = out / "results.jsonl"
+    records = [json.loads(line) for line in _lines(results)]
+    assert len(records) == 10
+    assert sorted({r["category"] for r in records}) == sorted(CATEGORIES)
+    for record in records:
+        assert record["raw"] is not None and record["latency_s"] > 0
+        assert record["completion_tokens"] <= 40
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["n"] == 10
+    assert summary["by_category"].keys() == set(CATEGORIES)
+    assert all(slot["n"] == 2 for slot in summary["by_category"].values())
+    assert summary["overall_accuracy"] == sum(r["valid"] for r in records) / 10
+    assert summary["latency_s"]["p50"] > 0 and summary["tokens_per_second"] > 0
+    # constrained decoding: whatever completed within max_tokens is a valid call
+    for record in records:
+        if record["calls"]:
+            assert record["valid_call"] and not record["hallucinated"]
+    for category in CATEGORIES:
+        assert category in printed
+    assert "report.html" in printed
+
+    page = _Tags()
+    page.feed((out / "report.html").read_text())
+    assert page.tags.count("svg") == 3  # accuracy, error types, latency
+    assert "Accuracy per category" in "".join(page.text)
+    assert not any(t in page.tags for t in ("script", "link", "img"))  # self-contained
+
+    # an identical rerun reuses every finished entry
+    before = results.read_bytes()
+    assert _eval(*model, "--out", str(out)) == 0
+    assert results.read_bytes() == before
+
+    # an interrupted run (six results, then a line cut short) finishes the rest only
+    results.write_text("\n".join(_lines(results)[:6]) + '\n{"id": "parallel_0", "cat')
+    assert _eval(*model, "--out", str(out)) == 0
+    finished = [json.loads(line) for line in _lines(results)]
+    assert len(finished) == 10
+    assert sorted(r["id"] for r in finished) == sorted(r["id"] for r in records)
+    assert finished[:6] == records[:6]
+
+    # another configuration may not write into this folder
+    capsys.readouterr()
+    assert _eval("--model", str(tiny_model_dir), "--max-tokens", "41", "--out", str(out)) == 1
+    assert "differs in max_tokens" in capsys.readouterr().err
+
+
+def _predictions(path: Path, dialect: str, wrong_name: bool = False) -> Path:
+    writer = get_dialect(dialect)
+    with path.open("w") as f:
+        for entry in bfcl_entries():
+            if entry.scoring == "ast":
+                calls = truth_calls(entry)
+                if wrong_name:
+                    calls[0] = type(calls[0])("not_offered", calls[0].arguments)
+                text = writer.format_calls(calls)
+            else:
+                text = "No function fits this request."
+            f.write(json.dumps({"id": entry.id, "result": text}) + "\n")
+    return path
+
+
+def test_scoring_predictions_and_comparing_runs(tmp_path, capsys):
+    right = _predictions(tmp_path / "right.jsonl", "bfcl-python")
+    wrong = _predictions(tmp_path / "wrong.jsonl", "bfcl-python", wrong_name=True)
+    for name, predictions in (("truth", right), ("renamed", wrong)):
+        args = ["--predictions", str(predictions), "--dialect", "bfcl-python"]
+        assert _eval(*args, "--out", str(tmp_path / name)) == 0
+    truth = json.loads((tmp_path / "truth" / "summary.json").read_text())
+    assert truth["overall_accuracy"] == 1.0 and truth["bfcl_non_live_ast_summary"] == 1.0
+    assert truth["irrelevance_rate"] == 1.0 and truth["hallucinated_function_rate"] == 0
+    renamed = json.loads((tmp_path / "renamed" / "summary.json").read_text())
+    assert renamed["by_category"]["irrelevance"]["accuracy"] == 1.0
+    assert renamed["by_category"]["simple_python"]["accuracy"] == 0.0
+    assert renamed["hallucinated_function_rate"] == 1000 / 1240
+    assert renamed["error_types"]["simple_function_checker:wrong_func_name"] == 600
+    capsys.readouterr()
+
+    assert main(["eval", "compare", str(tmp_path / "truth"), str(tmp_path / "renamed")]) == 0
+    table = capsys.readouterr().out
+    overall = next(line for line in table.splitlines() if line.startswith("overall"))
+    assert overall.split()[1:] == ["100.0%", "19.4%"]  # 240 irrelevance of 1240
+
+    assert main(["eval", "compare", str(tmp_path / "nothing-here")]) == 1
+    assert "no readable summary" in capsys.readouterr().err
+
+
+def test_eval_refuses_unclear_requests(tmp_path, capsys):
+    assert _eval("--out", str(tmp_path / "x")) == 1
+    assert "exactly one of --model" in capsys.readouterr().err
+    assert _eval("--predictions", "p.jsonl", "--out", str(tmp_path / "x")) == 1
+    assert "needs --dialect" in capsys.readouterr().err
+
+
+def test_summary_fields_are_fractions_over_scored_entries():
+    records = [
+        {"category": "irrelevance", "scoring": "no_call", "valid": True, "attempted_call": False,
+         "valid_call": False, "hallucinated": [], "error_type": None, "latency_s": 1.0,
+         "completion_tokens": 4, "generate_s": 1.0},
+        {"category": "simple_python", "scoring": "ast", "valid": False, "attempted_call": True,
+         "valid_call": True, "hallucinated": ["x"], "error_type": "type_error:simple",
+         "latency_s": 3.0, "completion_tokens": 8, "generate_s": 1.0},
+    ]  # fmt: skip
+    summary = summarize(records, {"dialect": "bfcl-python"})
+    assert summary["overall_accuracy"] == 0.5
+    assert summary["irrelevance_rate"] == 1.0
+    assert summary["valid_call_rate"] == 1.0
+    assert summary["hallucinated_function_rate"] == 0.5
+    assert summary["bfcl_non_live_ast_summary"] is None  # multiple/parallel did not run
+    assert summary["tokens_per_second"] == 6.0
+    assert summary["latency_s"]["p50"] == 2.0
+    assert summary["error_types"] == {"type_error:simple": 1}
