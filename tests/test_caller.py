@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from fncall import FunctionCaller, ToolCall
+from fncall import CallRequest, FunctionCaller, ToolCall
 from fncall.errors import (
     EngineError,
     OutputParseError,
@@ -144,3 +144,23 @@ def test_cli_call_prints_calls_as_json(tiny_model_dir, tmp_path):
     )
     assert bad.returncode == 1
     assert "error: ToolChoiceError: tool_choice names 'fly'" in bad.stderr
+
+
+def test_run_answers_requests_with_their_own_tools_and_seeds(caller):
+    weather = [t for t in TOOLS if t.name == "get_weather"]
+    thermostat = [t for t in TOOLS if t.name == "set_thermostat"]
+    requests = [
+        CallRequest("x", tools=weather, tool_choice="required", seed=1),
+        CallRequest("x", tools=thermostat, tool_choice="required", seed=2),
+    ]
+    batched = caller.run(requests, temperature=1.0)
+    assert [[c.name for c in r.calls] for r in batched] == [
+        ["get_weather"] * len(batched[0].calls),
+        ["set_thermostat"] * len(batched[1].calls),
+    ]
+    assert all(r.ok and r.calls for r in batched)
+    # a request's seed makes its output independent of what it is batched with
+    alone = caller.run([requests[1]], temperature=1.0)[0]
+    assert alone.raw == batched[1].raw
+    with pytest.raises(ToolChoiceError):
+        caller.run([CallRequest("x", tools=weather, tool_choice="set_thermostat")])

@@ -103,12 +103,15 @@ class CallRequest:
             takes); ``None`` offers the caller's tools.
         tool_choice: As in :meth:`FunctionCaller.call`.
         parallel: Whether several calls may be made in one answer.
+        seed: This request's sampling seed, overriding the batch's, so its output does not
+            depend on what it is batched with.
     """
 
     query: str | Sequence[Message]
     tools: ToolSet | Iterable[ToolLike] | None = None
     tool_choice: Any = None
     parallel: bool = True
+    seed: int | None = None
 
 
 @dataclass
@@ -118,6 +121,7 @@ class _Job:
     tools: ToolSet
     choice: ToolChoice
     grammar: Grammar | None
+    sampling: Sampling
     messages: list[Message]
     prompt: str
 
@@ -302,13 +306,15 @@ class FunctionCaller:
             **{k: v for k, v in overrides.items() if v is not None},
             seed=self.sampling.seed if seed is None else seed,
         )
-        jobs = [self._job(request) for request in requests]
+        jobs = [self._job(request, settings) for request in requests]
         responses = [Response(timings={"render": time.perf_counter() - started}) for _ in jobs]
         pending = list(range(len(jobs)))
         for attempt in range(self.retries + 1):
             begun = time.perf_counter()
             batch = [
-                GenerationRequest(jobs[i].prompt, self.dialect.stop, settings, jobs[i].grammar)
+                GenerationRequest(
+                    jobs[i].prompt, self.dialect.stop, jobs[i].sampling, jobs[i].grammar
+                )
                 for i in pending
             ]
             generations = self.engine.generate(batch)
@@ -334,7 +340,7 @@ class FunctionCaller:
             response.timings["total"] = time.perf_counter() - started
         return responses
 
-    def _job(self, request: CallRequest) -> _Job:
+    def _job(self, request: CallRequest, settings: Sampling) -> _Job:
         tools = self.tools if request.tools is None else toolset(request.tools)
         choice = resolve_tool_choice(request.tool_choice, tools, request.parallel)
         grammar = None
@@ -343,7 +349,9 @@ class FunctionCaller:
                 tools, choice, parallel=request.parallel, limits=self.limits
             )
         messages = self._messages(request.query)
-        return _Job(tools, choice, grammar, messages, self._render(tools, messages))
+        if request.seed is not None:
+            settings = replace(settings, seed=request.seed)
+        return _Job(tools, choice, grammar, settings, messages, self._render(tools, messages))
 
     def _executor(self, tools: ToolSet) -> Executor:
         functions = {k: f for k, f in self.executor.functions.items() if k in tools}

@@ -257,10 +257,10 @@ def _bfcl_entry(
         raise EvalDataError(f"{where}: missing 'id'")
     category = category_of(record, path.stem)
     scoring = scoring_of(category)
-    turns = record["question"]
+    turns = record.get("question")
     if not (isinstance(turns, list) and len(turns) == 1 and isinstance(turns[0], list)):
         raise EvalDataError(f"{where}: 'question' must hold exactly one turn (a list of messages)")
-    docs = record["function"]
+    docs = record.get("function")
     if not isinstance(docs, list):
         raise EvalDataError(f"{where}: 'function' must be a list of function docs")
     tools = _entry_tools(docs, where) if docs else ToolSet()

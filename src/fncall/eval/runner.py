@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -29,6 +30,11 @@ from fncall.eval.data import EvalEntry, read_records
 from fncall.eval.score import decode, is_valid_call, score
 
 RESULTS_FILE = "results.jsonl"
+# what a stored record needs to be reused (scored again from its output)
+_RECORD_FIELDS = frozenset(
+    {"id", "digest", "raw", "finish_reason", "latency_s", "generate_s", "prompt_tokens"}
+    | {"completion_tokens", "attempts"}
+)
 CONFIG_FILE = "config.json"
 
 
@@ -102,10 +108,20 @@ class ModelSource:
             temperature=config.temperature,
             seed=config.seed,
         )
+        self.seed = config.seed
+
+    def _seed(self, entry: EvalEntry) -> int | None:
+        """Each entry's own seed, from the run's seed and the entry's id: outputs do not
+        depend on batching, and entries do not all draw the same samples."""
+        if self.seed is None:
+            return None
+        return zlib.crc32(f"{self.seed}:{entry.id}".encode())
 
     def produce(self, entries: Sequence[EvalEntry]) -> list[Output]:
         """Generate the batch in one engine call."""
-        responses = self.caller.run([CallRequest(e.messages, tools=e.tools) for e in entries])
+        responses = self.caller.run(
+            [CallRequest(e.messages, tools=e.tools, seed=self._seed(e)) for e in entries]
+        )
         return [
             Output(
                 text=r.raw,
@@ -227,7 +243,12 @@ class ResultStore:
             except json.JSONDecodeError:
                 if number == len(lines):  # a line cut short by an interruption
                     break
-                raise EvalRunError(f"{self.results_path}, line {number}: damaged record") from None
+                record = None
+            if not (isinstance(record, dict) and record.keys() >= _RECORD_FIELDS):
+                raise EvalRunError(
+                    f"{self.results_path}, line {number}: damaged record; remove the folder "
+                    "to start over"
+                )
             records[record["id"]] = record  # a later record of an id replaces an earlier one
             kept += len(line) + 1
         if kept < len(data):
@@ -274,7 +295,8 @@ def run_eval(
     on_batch: Callable[[list[dict[str, Any]]], None] | None = None,
 ) -> list[dict[str, Any]]:
     """Produce, score and store every entry not yet finished; return all entries' records
-    in entry order.
+    in entry order. Stored outputs are scored again with the current checker, so only
+    generation is reused from earlier runs, never a verdict.
 
     Args:
         entries: The set (already limited).
@@ -294,7 +316,19 @@ def run_eval(
         store.append(records)
         if on_batch is not None:
             on_batch(records)
-    return [store.records[e.id] for e in entries]
+    return [score_output(e, _stored_output(store.records[e.id]), reader) for e in entries]
+
+
+def _stored_output(record: dict[str, Any]) -> Output:
+    return Output(
+        text=record["raw"],
+        finish_reason=record["finish_reason"],
+        seconds=record["latency_s"],
+        generate_seconds=record["generate_s"],
+        prompt_tokens=record["prompt_tokens"],
+        completion_tokens=record["completion_tokens"],
+        attempts=record["attempts"],
+    )
 
 
 def _batches(entries: Sequence[EvalEntry], size: int) -> Iterator[list[EvalEntry]]:

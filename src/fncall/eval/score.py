@@ -21,7 +21,7 @@ Error types for outcomes that BFCL's checker never sees:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from fncall.calls.call import ToolCall
 from fncall.calls.validate import validate_calls
@@ -43,21 +43,22 @@ class Decoded:
 
     Attributes:
         calls: The calls, unvalidated; empty for a plain-text answer; ``None`` when the
-            output attempted a call that could not be read.
+            output attempted a call that could not be read, or was cut at ``max_tokens``.
         text: The plain-text part.
         error: Why the output could not be read, when ``calls`` is ``None``.
         hallucinated: Names called that were not offered.
+        attempted_call: Whether the output made, or began, a call (a plain answer cut at
+            ``max_tokens`` did not).
     """
 
     calls: list[ToolCall] | None
     text: str = ""
     error: str | None = None
     hallucinated: tuple[str, ...] = field(default=())
+    attempted_call: bool = False
 
-    @property
-    def attempted_call(self) -> bool:
-        """Whether the output made, or tried to make, a call."""
-        return self.calls is None or bool(self.calls)
+
+_TRUNCATED = "generation reached max_tokens before the answer ended"
 
 
 def decode(dialect: Dialect, output: str, tools: ToolSet, truncated: bool = False) -> Decoded:
@@ -69,25 +70,37 @@ def decode(dialect: Dialect, output: str, tools: ToolSet, truncated: bool = Fals
         tools: The offered tools.
         truncated: Generation stopped at ``max_tokens``: the output is never a call.
     """
+    decoded = _parse_as_written(dialect, output, tools)
     if truncated:
-        return Decoded(None, error="generation reached max_tokens before the answer ended")
+        return replace(decoded, calls=None, text="", error=_TRUNCATED)
+    return decoded
+
+
+def _parse_as_written(dialect: Dialect, output: str, tools: ToolSet) -> Decoded:
     offered = list(tools.values())
     unknown: list[str] = []
     while True:
         try:
             parsed = dialect.parse(output, ToolSet(offered))
         except UnknownFunctionError as exc:
+            named = (*unknown, exc.function)
             if len(unknown) >= _MAX_UNKNOWN_NAMES:
-                return Decoded(None, error=str(exc), hallucinated=tuple(unknown))
+                return Decoded(None, error=str(exc), hallucinated=named, attempted_call=True)
             try:
                 offered.append(_stand_in(exc.function))
             except FncallError:
-                return Decoded(None, error=str(exc), hallucinated=(*unknown, exc.function))
+                return Decoded(None, error=str(exc), hallucinated=named, attempted_call=True)
             unknown.append(exc.function)
             continue
         except OutputParseError as exc:
-            return Decoded(None, error=f"{type(exc).__name__}: {exc}", hallucinated=tuple(unknown))
-        return Decoded(parsed.calls, parsed.text, hallucinated=tuple(unknown))
+            error = f"{type(exc).__name__}: {exc}"
+            return Decoded(None, error=error, hallucinated=tuple(unknown), attempted_call=True)
+        return Decoded(
+            parsed.calls,
+            parsed.text,
+            hallucinated=tuple(unknown),
+            attempted_call=bool(parsed.calls),
+        )
 
 
 def _stand_in(name: str) -> Tool:
