@@ -368,7 +368,12 @@ EMAIL = Domain(
     "email",
     (
         Intent(
-            names=("email_send_message", "email_send", "compose_and_send_email", "send_mail_message"),
+            names=(
+                "email_send_message",
+                "email_send",
+                "compose_and_send_email",
+                "send_mail_message",
+            ),
             summaries=(
                 "Send an email to a recipient.",
                 "Compose and deliver an email message with a subject and a body.",
@@ -3456,7 +3461,12 @@ TRANSLATION = Domain(
     "translation",
     (
         Intent(
-            names=("translate_passage", "text_translate", "translate_phrase", "get_text_translation"),
+            names=(
+                "translate_passage",
+                "text_translate",
+                "translate_phrase",
+                "get_text_translation",
+            ),
             summaries=(
                 "Translate text into another language.",
                 "Render a sentence in a target language, optionally in a formal register.",
