@@ -37,6 +37,8 @@ def test_bad_requests_fail_before_generation(tiny_engine, caller):
         caller.call("hi", tool_choice="book_flight")
     with pytest.raises(ToolChoiceError, match="needs at least one tool"):
         FunctionCaller(tiny_engine, "hermes", []).call("hi", tool_choice="required")
+    with pytest.raises(EngineError, match="retries must be 0 or more"):
+        FunctionCaller(tiny_engine, "hermes", TOOLS, retries=-1)
     with pytest.raises(EngineError, match=r"has no fncall\.json naming one"):
         FunctionCaller("/nonexistent/model", None, TOOLS)
 

@@ -167,6 +167,9 @@ def test_demo_runs_the_whole_pipeline_and_says_outputs_are_recorded():
     assert "'temperature': 63.5" in result.stdout  # executed, not just parsed
     assert "refused, nothing ran: UnsafeOutputError" in result.stdout
     assert "ask the user: To run convert_currency" in result.stdout
+    assert "demo_4: exec:missing_required" in result.stdout  # scored by fncall eval
+    assert "demo_5: exec:decoder_failed" in result.stdout
+    assert "71.4%" in result.stdout
     assert "RANDOM-WEIGHT model" in result.stdout  # the generation part says what it is
     assert "with the grammar: 4/4 usable" in result.stdout
     assert "without the grammar: 0/4 usable" in result.stdout

@@ -140,6 +140,9 @@ def test_eval_refuses_unclear_requests(tmp_path, capsys):
     assert "exactly one of --model" in capsys.readouterr().err
     assert _eval("--predictions", "p.jsonl", "--out", str(tmp_path / "x")) == 1
     assert "needs --dialect" in capsys.readouterr().err
+    truth = ["--predictions", "p.jsonl", "--dialect", "hermes", "--out", str(tmp_path / "y")]
+    assert _eval(*truth, "--limit", "0") == 1
+    assert "limit per category must be 1 or more" in capsys.readouterr().err
 
 
 def test_summary_fields_are_fractions_over_scored_entries():

@@ -184,7 +184,7 @@ class FunctionCaller:
         self.tools = load_tools(tools) if isinstance(tools, str | Path) else toolset(tools)
         self.dialect = self.dialect_of(model, dialect)
         if retries < 0:
-            raise ValueError("retries must be 0 or more")
+            raise EngineError(f"retries must be 0 or more, got {retries}")
         self.sampling = Sampling(max_tokens, temperature, top_p, seed)
         self.engine = (
             model

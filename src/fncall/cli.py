@@ -139,9 +139,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:2] == ["eval", "compare"]:
         runs = _compare_parser().parse_args(argv[2:]).runs
-        return _report_errors(lambda: print(evaluation.compare(runs)) or 0)
+        return _report_errors(lambda: _compare(runs))
     args = _build_parser().parse_args(argv)
     return _report_errors(lambda: _dispatch(args))
+
+
+def _compare(runs: list[str]) -> int:
+    print(evaluation.compare(runs))
+    return 0
 
 
 def _report_errors(action: Callable[[], int]) -> int:

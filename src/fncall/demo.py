@@ -1,5 +1,5 @@
-"""``fncall demo``: render -> parse -> validate -> execute on example tools, then
-grammar-constrained generation.
+"""``fncall demo``: render -> parse -> validate -> execute on example tools, the same
+outputs scored by ``fncall eval``'s execution match, then grammar-constrained generation.
 
 No model is bundled yet, so the first part's model outputs were written down in advance
 (recorded), not generated, and the second part generates with a random-weight model built on
@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 import tempfile
 from collections.abc import Callable
+from dataclasses import asdict
+from pathlib import Path
 from typing import TextIO
 
 from fncall.calls.call import ToolCall
@@ -24,7 +26,8 @@ from fncall.tools import Tool, ToolSet, toolset
 
 DIALECT = "nexusraven-v2"
 
-# (user query, recorded model output in the nexusraven-v2 dialect)
+# (user query, recorded model output in the nexusraven-v2 dialect); REFERENCES holds the
+# right call for each query (None: no call), for the evaluation part
 RECORDED = [
     (
         "What's the weather like in Paris, in fahrenheit?",
@@ -105,8 +108,54 @@ def run(out: TextIO | None = None) -> int:
             else:
                 write(f"  -> {result.call.name}({call}) failed: {result.error}")
         write("")
+    _evaluate(tools, write)
     _constrained(tools, write)
     return 0
+
+
+REFERENCES = [
+    "get_weather(city='Paris', unit='fahrenheit')",
+    "convert_currency(amount=250, from_currency='EUR', to_currency='USD')",
+    "set_thermostat(room='bedroom', temperature=19); "
+    "set_thermostat(room='kitchen', temperature=21)",
+    "send_email(to='ana@example.com', subject='Build status', body='The build is green.')",
+    "convert_currency(amount=100, from_currency='USD', to_currency='GBP')",
+    "get_weather(city='Tokyo')",
+    None,
+]
+
+
+def _evaluate(tools: ToolSet, write: Callable[[str], None]) -> None:
+    """Score the recorded outputs with ``fncall eval``'s machinery (execution match)."""
+    from fncall import eval as evaluation
+
+    write("Evaluation (fncall eval): the recorded outputs scored against reference calls")
+    write("by execution match, as NexusRaven scored its benchmarks:\n")
+    offered = [tool.to_openai() for tool in tools.values()]
+    with tempfile.TemporaryDirectory() as folder:
+        data, predictions = Path(folder) / "demo.jsonl", Path(folder) / "outputs.jsonl"
+        rows = [
+            {"id": f"demo_{i}", "query": query, "tools": offered, "reference": reference}
+            for i, ((query, _), reference) in enumerate(zip(RECORDED, REFERENCES, strict=True))
+        ]
+        data.write_text("".join(json.dumps(row) + "\n" for row in rows))
+        outputs = [
+            {"id": r["id"], "result": out} for r, (_, out) in zip(rows, RECORDED, strict=True)
+        ]
+        predictions.write_text("".join(json.dumps(o) + "\n" for o in outputs))
+        config = evaluation.EvalConfig(DIALECT, predictions=str(predictions))
+        records = evaluation.run_eval(
+            evaluation.load_eval_set([data]),
+            evaluation.PredictionsSource(predictions),
+            evaluation.ResultStore(Path(folder) / "run", config),
+            DIALECT,
+        )
+    for record in records:
+        verdict = "correct" if record["valid"] else record["error_type"]
+        write(f"  {record['id']}: {verdict}")
+    write("")
+    table = evaluation.format_table(evaluation.summarize(records, asdict(config)))
+    write("\n".join(f"  {line}" for line in table.splitlines()[:3]) + "\n")
 
 
 def _constrained(tools: ToolSet, write: Callable[[str], None]) -> None:

@@ -100,9 +100,8 @@ class _Validator:
         for name, schema in properties.items():
             if name in arguments:
                 out[name] = self.value(arguments[name], schema, name)
-            elif (
-                self.fill_defaults and "default" in schema
-            ):  # validated too, so an int default of a float is a float
+            elif self.fill_defaults and "default" in schema:
+                # validated too, so an int default of a float is a float
                 out[name] = self.value(copy.deepcopy(schema["default"]), schema, name)
         return out
 

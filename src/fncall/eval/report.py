@@ -120,16 +120,7 @@ def format_table(summary: dict[str, Any]) -> str:
     rows = [("category", "n", "correct", "accuracy")]
     for category, slot in summary["by_category"].items():
         rows.append((category, str(slot["n"]), str(slot["correct"]), _percent(slot["accuracy"])))
-    widths = [max(len(row[i]) for row in rows) for i in range(4)]
-    lines = [
-        "  ".join(
-            cell.ljust(w) if i == 0 else cell.rjust(w)
-            for i, (cell, w) in enumerate(zip(row, widths, strict=True))
-        )
-        for row in rows
-    ]
-    lines.insert(1, "  ".join("-" * w for w in widths))
-    lines.append("")
+    lines = [_align(rows, rule=True), ""]
     label_width = max(len(label) for label, _ in _headline(summary))
     lines += [f"{label.ljust(label_width)}  {value}" for label, value in _headline(summary)]
     if summary["error_types"]:
@@ -181,14 +172,23 @@ def compare(directories: Sequence[str | Path]) -> str:
         rows.append([key.replace("_", " "), *(_percent(s[key]) for s in summaries)])
     rows.append(["latency p50", *(_seconds(s["latency_s"]["p50"]) for s in summaries)])
     rows.append(["latency p95", *(_seconds(s["latency_s"]["p95"]) for s in summaries)])
+    return _align(rows)
+
+
+def _align(rows: Sequence[Sequence[str]], rule: bool = False) -> str:
+    """Rows as text columns: the first left-aligned, the others right-aligned; ``rule``
+    underlines the first row."""
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return "\n".join(
+    lines = [
         "  ".join(
             cell.ljust(w) if i == 0 else cell.rjust(w)
             for i, (cell, w) in enumerate(zip(row, widths, strict=True))
         )
         for row in rows
-    )
+    ]
+    if rule:
+        lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
 
 
 # --- HTML ------------------------------------------------------------------------------

@@ -276,6 +276,8 @@ def limit_per_category(entries: Sequence[EvalEntry], limit: int | None) -> list[
     """The first ``limit`` entries of each category, in their order (all with ``None``)."""
     if limit is None:
         return list(entries)
+    if limit < 1:
+        raise EvalRunError(f"the limit per category must be 1 or more, got {limit}")
     counts: dict[str, int] = {}
     kept = []
     for entry in entries:
@@ -309,14 +311,18 @@ def run_eval(
     if batch_size < 1:
         raise EvalRunError("batch size must be 1 or more")
     reader = get_dialect(dialect)
-    pending = [e for e in entries if not store.finished(e)]
-    for batch in _batches(pending, batch_size):
+    fresh: dict[str, dict[str, Any]] = {}
+    for batch in _batches([e for e in entries if not store.finished(e)], batch_size):
         outputs = source.produce(batch)
         records = [score_output(e, o, reader) for e, o in zip(batch, outputs, strict=True)]
         store.append(records)
+        fresh.update((r["id"], r) for r in records)
         if on_batch is not None:
             on_batch(records)
-    return [score_output(e, _stored_output(store.records[e.id]), reader) for e in entries]
+    return [
+        fresh.get(e.id) or score_output(e, _stored_output(store.records[e.id]), reader)
+        for e in entries
+    ]
 
 
 def _stored_output(record: dict[str, Any]) -> Output:

@@ -77,17 +77,16 @@ def decode(dialect: Dialect, output: str, tools: ToolSet, truncated: bool = Fals
 
 
 def _parse_as_written(dialect: Dialect, output: str, tools: ToolSet) -> Decoded:
-    offered = list(tools.values())
-    unknown: list[str] = []
+    offered, unknown = tools, []
     while True:
         try:
-            parsed = dialect.parse(output, ToolSet(offered))
+            parsed = dialect.parse(output, offered)
         except UnknownFunctionError as exc:
             named = (*unknown, exc.function)
             if len(unknown) >= _MAX_UNKNOWN_NAMES:
                 return Decoded(None, error=str(exc), hallucinated=named, attempted_call=True)
             try:
-                offered.append(_stand_in(exc.function))
+                offered = ToolSet([*offered.values(), _stand_in(exc.function)])
             except FncallError:
                 return Decoded(None, error=str(exc), hallucinated=named, attempted_call=True)
             unknown.append(exc.function)
