@@ -243,3 +243,32 @@ def test_character_classes_render_escapes(accepts):
     assert accepts(grammar, "<\\-^]>") and accepts(grammar, "<a>")
     assert not accepts(grammar, "<b>")
     assert accepts(grammar, "<\\-^]>", gbnf=True) and not accepts(grammar, "<b>", gbnf=True)
+
+
+def test_free_form_keys_are_declared_unenforced_and_repeats_refused():
+    from fncall.calls.pyparse import parse_python_calls
+    from fncall.errors import OutputParseError
+    from fncall.grammar.values import DISTINCT_KEYS
+    from fncall.tools import Tool, ToolSet
+
+    tags = Tool(
+        "tag",
+        "Tag a file.",
+        {
+            "type": "object",
+            "properties": {
+                "labels": {"type": "object", "additionalProperties": {"type": "string"}}
+            },
+            "required": ["labels"],
+        },
+    )
+    tools = ToolSet([tags])
+    assert DISTINCT_KEYS in get_dialect("hermes").grammar(tools, "required").unenforced
+    with pytest.raises(OutputParseError, match="'a' appears twice"):
+        parse_python_calls("tag(labels={'a': 'x', 'a': 'y'})", tools)
+    with pytest.raises(OutputParseError, match="'a' appears twice"):
+        get_dialect("hermes").parse(
+            '<tool_call>\n{"name": "tag", "arguments": {"labels": {"a": "x", "a": "y"}}}\n'
+            "</tool_call>",
+            tools,
+        )

@@ -166,6 +166,10 @@ class _Reader:
                     raise self.unsafe("**-unpacking inside a dict")
                 if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
                     raise self.unsafe("dict keys must be string literals")
+                if key.value in out:
+                    raise OutputParseError(
+                        f"key {key.value!r} appears twice in a dict", self.source
+                    )
                 out[key.value] = self.value(item, depth + 1)
             return out
         if isinstance(node, ast.Call):

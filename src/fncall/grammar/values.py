@@ -203,6 +203,9 @@ def _bounds(schema: dict[str, Any], cap: int) -> tuple[float, float, int, int]:
     return low, high, max(first, -cap), min(last, cap)
 
 
+DISTINCT_KEYS = "distinct keys in an object with free-form keys"
+
+
 class ValueCompiler:
     """Compiles schemas to value rules in one :class:`GrammarBuilder`, one rule per distinct
     (syntax, schema)."""
@@ -297,6 +300,9 @@ class ValueCompiler:
             if extra is False:
                 return seq("{}")
             member = seq(self.string({}), self.syntax.key_separator, self.value(extra, depth - 1))
+            if self.limits.max_items > 1:
+                # a grammar cannot keep free keys apart; parsers refuse a repeated key
+                self.unenforced.append(DISTINCT_KEYS)
             more = rep(seq(self.syntax.item_separator, member), 0, self.limits.max_items - 1)
             return seq("{", opt(seq(member, more)), "}")
         members = [
