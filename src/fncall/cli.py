@@ -79,6 +79,7 @@ def _build_parser() -> argparse.ArgumentParser:
     call.add_argument("query", help="the user's query")
 
     _add_eval_parser(commands)
+    _add_data_parser(commands)
     commands.add_parser("dialects", help="list the dialects")
     commands.add_parser("demo", help="render, parse, validate and execute on example tools")
     return parser
@@ -126,6 +127,30 @@ def _add_eval_parser(commands: argparse._SubParsersAction) -> None:
     ev.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
+def _add_data_parser(commands: argparse._SubParsersAction) -> None:
+    data = commands.add_parser("data", help="make training data (`fncall data synth`)")
+    actions = data.add_subparsers(dest="data_command", required=True, metavar="ACTION")
+    synth = actions.add_parser(
+        "synth",
+        help="generate refined synthetic function-calling data",
+        description="Compose a tool universe from the built-in catalog, write queries and "
+        "answers, refine them in counted stages and write OUT/train.jsonl, OUT/heldout.jsonl "
+        "(tools never seen in training) and OUT/manifest.json. Deterministic in --seed.",
+    )
+    synth.add_argument("--out", required=True, help="output folder")
+    synth.add_argument("--seed", type=int, default=0)
+    synth.add_argument("--train", type=int, default=50_000, help="training examples to keep")
+    synth.add_argument("--heldout", type=int, default=600, help="held-out examples to keep")
+    synth.add_argument("--tools-per-intent", type=int, default=8)
+    synth.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        help="evaluation file or folder whose queries no example may overlap; repeatable",
+    )
+    synth.add_argument("--quiet", action="store_true", help="no progress bars")
+
+
 def _compare_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="fncall eval compare", description="Print finished evaluation runs side by side."
@@ -171,6 +196,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _call(args)
     elif args.command == "eval":
         return _eval(args)
+    elif args.command == "data":
+        return _synth(args)
     elif args.command == "dialects":
         for dialect in list_dialects():
             print(f"{dialect.name:<20} {dialect.summary}")
@@ -210,6 +237,30 @@ def _call(args: argparse.Namespace) -> int:
     if response.error is not None:
         print(f"error: {type(response.error).__name__}: {response.error}", file=sys.stderr)
         return 1
+    return 0
+
+
+def _synth(args: argparse.Namespace) -> int:
+    from fncall.train.synth.dataset import SynthConfig, synthesize
+
+    config = SynthConfig(
+        out=Path(args.out),
+        seed=args.seed,
+        train_examples=args.train,
+        heldout_examples=args.heldout,
+        tools_per_intent=args.tools_per_intent,
+        exclude=[Path(p) for p in args.exclude],
+    )
+    manifest = synthesize(config, progress=not args.quiet)
+    universe = manifest["universe"]
+    print(
+        f"{universe['distinct_tools']} tools over {universe['domains']} domains "
+        f"({universe['heldout_tools']} held out); wrote {args.out}/train.jsonl, "
+        f"heldout.jsonl, manifest.json"
+    )
+    for split, facts in manifest["splits"].items():
+        stages = ", ".join(f"{s} -{v['dropped']}" for s, v in facts["stages"].items())
+        print(f"{split}: {facts['examples']} examples kept ({stages})")
     return 0
 
 

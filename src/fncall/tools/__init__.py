@@ -17,6 +17,7 @@ from fncall.tools.formats import (
     tools_from_json,
 )
 from fncall.tools.openapi import load_openapi, tools_from_openapi
+from fncall.tools.pysource import python_source, tool_from_source, tools_from_source
 from fncall.tools.python import load_python_tools, tool, tool_from_callable, tools_from_module
 from fncall.tools.spec import Tool, ToolSet, ToolSource
 
@@ -30,15 +31,18 @@ __all__ = [
     "detect_format",
     "load_openapi",
     "load_tools",
+    "python_source",
     "to_bfcl",
     "to_llama_functions",
     "to_trelis",
     "tool",
     "tool_from_callable",
     "tool_from_json",
+    "tool_from_source",
     "tools_from_json",
     "tools_from_module",
     "tools_from_openapi",
+    "tools_from_source",
     "toolset",
 ]
 
@@ -65,8 +69,9 @@ def toolset(tools: ToolSet | Iterable[ToolLike]) -> ToolSet:
 def load_tools(path: str | Path) -> ToolSet:
     """Load tools from a file, detecting the format.
 
-    ``.py``: the module's public functions. ``.json``: any JSON tool format, or an OpenAPI 3
-    document. ``.yaml``/``.yml``: an OpenAPI 3 document.
+    ``.py``: the module's public functions. ``.json``: any JSON tool format (including
+    ``{"python": "<def source>"}`` items), or an OpenAPI 3 document. ``.yaml``/``.yml``: an
+    OpenAPI 3 document.
     """
     path = Path(path)
     if not path.is_file():

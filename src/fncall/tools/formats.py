@@ -13,6 +13,8 @@ Formats (each item of a list, or the list under ``functions``/``tools``):
   "parameters": [{"name", "type", "description", "optional"}]}``.
 - ``bfcl``: BFCL function docs, JSON Schema with Python type names (``dict``, ``float``,
   ``tuple``, ``any``).
+- ``python``: ``{"python": "<source of one def with a docstring>"}``, a NexusRaven-style
+  Python tool as text, read without running it (see :mod:`fncall.tools.pysource`).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from collections.abc import Callable
 from typing import Any
 
 from fncall.errors import ToolDefinitionError, ToolFormatError
+from fncall.tools.pysource import tool_from_source
 from fncall.tools.schema import iter_schemas, map_schema
 from fncall.tools.spec import Tool, ToolSource, check_tool_name
 
@@ -51,6 +54,8 @@ def detect_format(item: Any) -> str:
         raise ToolFormatError(f"a tool must be a JSON object, not {type(item).__name__}")
     if item.get("type") == "function" and isinstance(item.get("function"), dict):
         return "openai"
+    if "python" in item:
+        return "python"
     if "functionMetadata" in item or "functionMetaData" in item:
         return "trelis"
     if isinstance(item.get("function"), str) or isinstance(item.get("arguments"), list):
@@ -62,8 +67,8 @@ def detect_format(item: Any) -> str:
     if "name" in item or isinstance(item.get("parameters"), dict):
         return "openai"
     raise ToolFormatError(
-        "unrecognised tool format: expected OpenAI, Trelis, llama-functions or BFCL keys, got "
-        + ", ".join(repr(k) for k in item)
+        "unrecognised tool format: expected OpenAI, Trelis, llama-functions, BFCL or python "
+        "keys, got " + ", ".join(repr(k) for k in item)
     )
 
 
@@ -302,9 +307,25 @@ def _json_schema_to_bfcl(schema: Any) -> Any:
     return map_schema(schema, translate)
 
 
+# --- python -------------------------------------------------------------------------------
+
+
+def _from_python(item: dict[str, Any], index: int) -> Tool:
+    source = item["python"]
+    if not isinstance(source, str):
+        raise ToolDefinitionError(
+            f"#{index}", "python", f"must be the source of a def as a string, not {_kind(source)}"
+        )
+    try:
+        return tool_from_source(source)
+    except ToolFormatError as exc:  # say which item of a list it was
+        raise ToolFormatError(f"tool #{index}: {exc}") from exc
+
+
 _IMPORTERS = {
     "openai": _from_openai,
     "trelis": _from_trelis,
     "llama-functions": _from_llama_functions,
     "bfcl": _from_bfcl,
+    "python": _from_python,
 }

@@ -101,7 +101,39 @@ def _build(
     name = name or getattr(func, "__name__", type(func).__name__)
     signature = inspect.signature(func)
     hints = _type_hints(func, signature, name)
-    doc = _parse_doc(func.__doc__)
+    source = ToolSource(
+        format="python", signature=f"{name}{_signature_text(func)}", docstring=func.__doc__
+    )
+    return assemble_tool(
+        name,
+        signature,
+        hints,
+        source,
+        description=description,
+        requires_approval=requires_approval,
+        func=func,
+    )
+
+
+def assemble_tool(
+    name: str,
+    signature: inspect.Signature,
+    hints: dict[str, Any],
+    source: ToolSource,
+    *,
+    description: str | None = None,
+    requires_approval: bool = False,
+    func: Callable[..., Any] | None = None,
+) -> Tool:
+    """The Tool for a signature whose annotations are resolved to ``hints``.
+
+    Shared by callables and by :mod:`fncall.tools.pysource`, which reads the signature from
+    source text instead of a live function. ``source.docstring`` supplies the descriptions.
+
+    Raises:
+        ToolDefinitionError: for ``*args``/``**kwargs`` or a hint with no JSON Schema.
+    """
+    doc = _parse_doc(source.docstring)
     param_docs = {p.arg_name: p.description for p in doc.params if p.description}
     properties: dict[str, Any] = {}
     required: list[str] = []
@@ -129,9 +161,6 @@ def _build(
     parameters: dict[str, Any] = {"type": "object", "properties": properties}
     if required:
         parameters["required"] = required
-    source = ToolSource(
-        format="python", signature=f"{name}{_signature_text(func)}", docstring=func.__doc__
-    )
     return Tool(
         name=name,
         description=description,

@@ -1,0 +1,270 @@
+"""``fncall data synth``: the whole synthetic dataset, from a seed to JSONL and a manifest.
+
+Output files in the output folder:
+
+- ``train.jsonl``: training examples.
+- ``heldout.jsonl``: examples whose tools never appear in training (their intents are held
+  out whole: no name, docstring or query template of theirs is trained on). Both files are
+  in ``fncall eval``'s JSONL format (``id``, ``category``, ``query``, ``tools`` as
+  ``{"python": source}``, ``reference``), plus ``prompt`` and ``completion``: the exact
+  ``nexusraven-v2`` text the model is trained on.
+- ``manifest.json``: the settings, the universe's size, per-split counts per refinement
+  stage, per domain and per category, and the digests of the files written and of the
+  evaluation sets the data was kept apart from.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tqdm import tqdm
+
+from fncall.calls.pyformat import format_python_call
+from fncall.dialects import get_dialect
+from fncall.errors import SynthError
+from fncall.tools.spec import ToolSet
+from fncall.train.synth.catalog import check_catalog
+from fncall.train.synth.domains import DOMAINS
+from fncall.train.synth.examples import RESOLVERS, SMALL_TALK, Example, ExampleMaker
+from fncall.train.synth.refine import Refinery
+from fncall.train.synth.universe import build_universe
+
+DIALECT = "nexusraven-v2"
+# Intents kept in training: the resolver nested calls need, and those the demo's everyday
+# tools resemble, so the bundled model has seen the kind of tool a newcomer tries first.
+TRAIN_ONLY = frozenset(
+    {
+        *RESOLVERS,
+        "weather/current_weather_report",
+        "currency_exchange/convert_currency_amount",
+        "smart_home/set_thermostat_temperature",
+        "email/email_send_message",
+        "maps_and_navigation/address_to_coordinates",
+    }
+)
+
+
+@dataclass
+class SynthConfig:
+    """What to generate.
+
+    Attributes:
+        out: The output folder.
+        seed: Everything follows from it.
+        train_examples: Training examples to keep (after refinement).
+        heldout_examples: Held-out examples to keep.
+        tools_per_intent: Tools composed per intent.
+        heldout_per_domain: Intents of each domain held out whole.
+        exclude: Evaluation files or folders (BFCL, fncall JSONL) whose queries no example
+            may overlap.
+    """
+
+    out: Path
+    seed: int = 0
+    train_examples: int = 50_000
+    heldout_examples: int = 600
+    tools_per_intent: int = 8
+    heldout_per_domain: int = 1
+    exclude: list[Path] = field(default_factory=list)
+
+
+def synthesize(config: SynthConfig, progress: bool = True) -> dict[str, Any]:
+    """Generate, refine and write the dataset; return the manifest (also written).
+
+    Raises:
+        SynthError: a bad setting, an exclusion path that cannot be read, or a catalog
+            that breaks its rules.
+    """
+    if config.train_examples < 1 or config.heldout_examples < 0:
+        raise SynthError("train_examples must be >= 1 and heldout_examples >= 0")
+    problems = check_catalog(DOMAINS)
+    if problems:
+        raise SynthError("the catalog breaks its rules: " + "; ".join(problems[:5]))
+    rng = random.Random(config.seed)
+    universe = build_universe(DOMAINS, config.seed, config.tools_per_intent)
+    held = _held_out_intents(config, rng)
+    train_tools = [t for t in universe if t.intent_id not in held]
+    heldout_tools = [t for t in universe if t.intent_id in held]
+    resolvers = [t for t in train_tools if t.intent_id in RESOLVERS]
+    talk = list(SMALL_TALK)
+    rng.shuffle(talk)
+    cut = len(talk) * 2 // 3
+
+    excluded, exclusion_digests = _evaluation_queries(config.exclude)
+    out = Path(config.out)
+    out.mkdir(parents=True, exist_ok=True)
+    splits: dict[str, Any] = {}
+
+    heldout_refinery = Refinery(excluded)
+    heldout_maker = ExampleMaker(heldout_tools, universe, resolvers, talk[cut:], rng)
+    heldout = _generate(
+        heldout_maker, heldout_refinery, config.heldout_examples, "heldout", progress
+    )
+    splits["heldout"] = _write(out / "heldout.jsonl", heldout, heldout_refinery)
+
+    train_refinery = Refinery([*excluded, *(e.query for e in heldout)])
+    train_maker = ExampleMaker(train_tools, train_tools, resolvers, talk[:cut], rng)
+    train = _generate(train_maker, train_refinery, config.train_examples, "train", progress)
+    splits["train"] = _write(out / "train.jsonl", train, train_refinery)
+
+    manifest = {
+        "dialect": DIALECT,
+        "config": {
+            **asdict(config),
+            "out": str(config.out),
+            "exclude": [str(p) for p in config.exclude],
+        },
+        "universe": {
+            "domains": len({t.domain for t in universe}),
+            "intents": len({t.intent_id for t in universe}),
+            "tools": len(universe),
+            "distinct_tools": len({t.source for t in universe}),
+            "docstring_styles": dict(Counter(t.style for t in universe)),
+            "train_tools": len(train_tools),
+            "heldout_tools": len(heldout_tools),
+            "heldout_intents": sorted(held),
+        },
+        "excluded_evaluation_sets": exclusion_digests,
+        "excluded_queries": len(excluded),
+        "splits": splits,
+    }
+    (out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
+    return manifest
+
+
+def to_record(example: Example, index: int, split: str) -> dict[str, Any]:
+    """An example as a JSONL record (see the module docstring)."""
+    dialect = get_dialect(DIALECT)
+    tools = ToolSet(t.tool for t in example.tools)
+    if example.calls:
+        completion = dialect.format_calls(list(example.calls))
+        reference: list[str] | None = [format_python_call(c) for c in example.calls]
+    else:
+        completion, reference = example.answer or "", None
+    return {
+        "id": f"{split}_{example.category}_{index}",
+        "category": example.category,
+        "domain": example.domain,
+        "intents": list(example.intents),
+        "query": example.query,
+        "tools": [{"python": t.source} for t in example.tools],
+        "reference": reference,
+        "prompt": dialect.render(tools, example.query),
+        "completion": completion + dialect.stop[0],
+    }
+
+
+def _held_out_intents(config: SynthConfig, rng: random.Random) -> set[str]:
+    held: set[str] = set()
+    for domain in DOMAINS:
+        ids = [f"{domain.name}/{i.names[0]}" for i in domain.intents]
+        candidates = [i for i in ids if i not in TRAIN_ONLY]
+        held.update(rng.sample(candidates, min(config.heldout_per_domain, len(candidates))))
+    return held
+
+
+def _generate(
+    maker: ExampleMaker, refinery: Refinery, wanted: int, split: str, progress: bool
+) -> list[Example]:
+    kept: list[Example] = []
+    dialect = get_dialect(DIALECT)
+    # Refinement drops a few percent; a dataset the stages keep emptying is a bug, not data.
+    attempts = wanted * 3 + 100
+    with tqdm(total=wanted, desc=f"synth {split}", disable=not progress, unit="ex") as bar:
+        for _ in range(attempts):
+            if len(kept) == wanted:
+                break
+            example = maker.make()
+            answer = dialect.format_calls(list(example.calls)) if example.calls else example.answer
+            if refinery.keep(example, answer or ""):
+                kept.append(example)
+                bar.update()
+    if len(kept) < wanted:
+        raise SynthError(
+            f"{split}: only {len(kept)} of {wanted} examples survived refinement in "
+            f"{attempts} attempts: {json.dumps(refinery.report())}"
+        )
+    return kept
+
+
+def _write(path: Path, examples: Sequence[Example], refinery: Refinery) -> dict[str, Any]:
+    digest = hashlib.sha256()
+    with path.open("w", encoding="utf-8") as handle:
+        for index, example in enumerate(examples):
+            line = json.dumps(to_record(example, index, path.stem), ensure_ascii=False) + "\n"
+            handle.write(line)
+            digest.update(line.encode())
+    return {
+        "file": path.name,
+        "sha256": digest.hexdigest(),
+        "examples": len(examples),
+        "stages": refinery.report(),
+        "categories": dict(Counter(e.category for e in examples).most_common()),
+        "domains": dict(sorted(Counter(e.domain for e in examples).items())),
+        "tools": len({t.source for e in examples for t in e.tools}),
+    }
+
+
+def _evaluation_queries(paths: Sequence[Path]) -> tuple[list[str], dict[str, str]]:
+    """Every user text in the evaluation files under ``paths``, and each file's digest."""
+    queries: list[str] = []
+    digests: dict[str, str] = {}
+    for file in _files(paths):
+        data = file.read_bytes()
+        digests[str(file)] = hashlib.sha256(data).hexdigest()
+        for record in _records(data, file):
+            queries.extend(_texts(record))
+    return queries, digests
+
+
+def _files(paths: Sequence[Path]) -> Iterator[Path]:
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.suffix in (".json", ".jsonl"))
+        elif path.is_file():
+            yield path
+        else:
+            raise SynthError(f"evaluation set to exclude not found: {path}")
+
+
+def _records(data: bytes, file: Path) -> list[Any]:
+    text = data.decode("utf-8", errors="replace").strip()
+    if not text:
+        return []
+    try:
+        whole = json.loads(text)
+        return whole if isinstance(whole, list) else [whole]
+    except json.JSONDecodeError:
+        pass
+    records = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.strip():
+            try:
+                records.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise SynthError(f"{file}:{number}: not JSON ({exc.msg})") from exc
+    return records
+
+
+def _texts(record: Any) -> Iterator[str]:
+    """User texts of a BFCL, NexusRaven or fncall record (``question``, ``query``,
+    ``messages``), wherever they nest."""
+    if isinstance(record, dict):
+        if isinstance(record.get("query"), str):
+            yield record["query"]
+        if record.get("role") == "user" and isinstance(record.get("content"), str):
+            yield record["content"]
+        for key in ("question", "messages"):
+            if key in record:
+                yield from _texts(record[key])
+    elif isinstance(record, list):
+        for item in record:
+            yield from _texts(item)
