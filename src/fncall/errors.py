@@ -198,3 +198,17 @@ class EvalDataError(FncallError, ValueError):
 class EvalRunError(FncallError, RuntimeError):
     """An evaluation run cannot go ahead as asked (an output folder that holds another
     configuration's results, a category fncall cannot score)."""
+
+
+class SynthError(FncallError, ValueError):
+    """Synthetic data cannot be generated as asked: a bad setting, an unreadable
+    evaluation set to keep apart from, or a catalog that breaks its rules."""
+
+
+# --- training ----------------------------------------------------------------------------
+
+
+class TrainError(FncallError, ValueError):
+    """A training run cannot go ahead as asked: a data file that is missing, empty or malformed
+    (the message names the file and line), a run directory that holds a run of another
+    configuration (the message names the field), or a configuration value out of range."""
