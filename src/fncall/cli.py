@@ -16,12 +16,13 @@ from fncall import demo
 from fncall import eval as evaluation
 from fncall.caller import FunctionCaller
 from fncall.calls.call import ToolCall
-from fncall.dialects import list_dialects
+from fncall.dialects import get_dialect, list_dialects
 from fncall.engines import load_engine
 from fncall.errors import EvalRunError, FncallError, MissingArgumentError
 from fncall.pipeline import read_output, render_prompt
 from fncall.tools import load_tools
 from fncall.tools.spec import Tool
+from fncall.train.model import ModelSize
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -80,6 +81,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
     _add_eval_parser(commands)
     _add_data_parser(commands)
+    _add_train_parser(commands)
     commands.add_parser("dialects", help="list the dialects")
     commands.add_parser("demo", help="render, parse, validate and execute on example tools")
     return parser
@@ -151,6 +153,38 @@ def _add_data_parser(commands: argparse._SubParsersAction) -> None:
     synth.add_argument("--quiet", action="store_true", help="no progress bars")
 
 
+def _add_train_parser(commands: argparse._SubParsersAction) -> None:
+    train = commands.add_parser(
+        "train",
+        help="train a function-calling model from scratch on prompt/completion JSONL",
+        description="Train a byte-level BPE tokenizer and a Llama model from scratch on "
+        "{prompt, completion} JSON lines (what `fncall data synth` writes), with the loss on "
+        "completions only. The run folder holds checkpoints: run the same command again to "
+        "resume (raise --max-steps to extend). OUT/model is the exported model, OUT/loss.png "
+        "the loss curve.",
+    )
+    train.add_argument("--data", required=True, help="training JSONL ({prompt, completion})")
+    train.add_argument("--out", required=True, help="run folder")
+    train.add_argument("--heldout", help="evaluation file scored at each --eval-every")
+    train.add_argument("--heldout-per-category", type=int, default=10)
+    train.add_argument("--dialect", default="nexusraven-v2", help="the format the data is in")
+    train.add_argument("--size", default="house", choices=ModelSize.SIZES)
+    train.add_argument("--vocab-size", type=int, default=4096)
+    train.add_argument("--max-length", type=int, default=1024, help="longer examples are skipped")
+    train.add_argument("--batch-tokens", type=int, default=8192, help="tokens per step")
+    train.add_argument("--lr", type=float, default=2e-3)
+    train.add_argument("--min-lr", type=float, default=2e-4)
+    train.add_argument("--warmup-steps", type=int, default=100)
+    train.add_argument("--max-steps", type=int, default=2000)
+    train.add_argument("--eval-every", type=int, default=500)
+    train.add_argument("--save-every", type=int, default=100)
+    train.add_argument("--seed", type=int, default=0)
+    train.add_argument("--dtype", default="bfloat16", choices=["bfloat16", "float32"])
+    train.add_argument("--threads", type=int, help="CPU threads (default: torch's choice)")
+    train.add_argument("--device", default="cpu", help="cpu or cuda")
+    train.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
 def _compare_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="fncall eval compare", description="Print finished evaluation runs side by side."
@@ -198,6 +232,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _eval(args)
     elif args.command == "data":
         return _synth(args)
+    elif args.command == "train":
+        return _train(args)
     elif args.command == "dialects":
         for dialect in list_dialects():
             print(f"{dialect.name:<20} {dialect.summary}")
@@ -261,6 +297,44 @@ def _synth(args: argparse.Namespace) -> int:
     for split, facts in manifest["splits"].items():
         stages = ", ".join(f"{s} -{v['dropped']}" for s, v in facts["stages"].items())
         print(f"{split}: {facts['examples']} examples kept ({stages})")
+    return 0
+
+
+def _train(args: argparse.Namespace) -> int:
+    from fncall.train.heldout import HeldoutEvaluator
+    from fncall.train.trainer import TrainConfig, train
+
+    dialect = get_dialect(args.dialect)
+    config = TrainConfig(
+        data=Path(args.data),
+        out=Path(args.out),
+        size=getattr(ModelSize, args.size)(),
+        vocab_size=args.vocab_size,
+        special_tokens=dialect.markers,
+        max_length=args.max_length,
+        batch_tokens=args.batch_tokens,
+        lr=args.lr,
+        min_lr=args.min_lr,
+        warmup_steps=args.warmup_steps,
+        max_steps=args.max_steps,
+        eval_every=args.eval_every,
+        save_every=args.save_every,
+        seed=args.seed,
+        dtype=args.dtype,
+        threads=args.threads,
+        device=args.device,
+        metadata={"dialect": dialect.name},
+    )
+    evaluate = None
+    if args.heldout:
+        evaluate = HeldoutEvaluator(args.heldout, args.heldout_per_category, dialect.name)
+    result = train(config, evaluate, progress=not args.quiet)
+    print(
+        f"{result.steps} steps, {result.tokens:,} tokens, final loss {result.final_loss:.4f}; "
+        f"model in {result.model_dir}"
+    )
+    for figures in result.evals[-1:]:
+        print("last evaluation: " + ", ".join(f"{k} {v:.3f}" for k, v in figures.items()))
     return 0
 
 

@@ -66,6 +66,8 @@ class Dialect(ABC):
         name: Registry name (``nexusraven-v2``).
         summary: One line for ``fncall dialects``.
         stop: Stop sequences generation must end at.
+        markers: Marker strings of the format (``<human_end>``) that a tokenizer trained for
+            it keeps as single tokens.
         supports_parallel: Whether one output may hold several calls.
         supports_nested: Whether an argument may be a call.
         supports_system: Whether the prompt has a place for a system message.
@@ -82,6 +84,7 @@ class Dialect(ABC):
     name: ClassVar[str]
     summary: ClassVar[str]
     stop: ClassVar[tuple[str, ...]] = ()
+    markers: ClassVar[tuple[str, ...]] = ()
     supports_parallel: ClassVar[bool] = False
     supports_nested: ClassVar[bool] = False
     supports_system: ClassVar[bool] = True

@@ -43,6 +43,7 @@ class NexusRavenV2(Dialect):
     name = "nexusraven-v2"
     summary = "NexusRaven-V2-13B: Python defs with docstrings in, 'Call: f(x=g(y=1)); h()' out"
     stop = (_END,)
+    markers = ("<human_end>", _END)
     supports_parallel = True
     supports_nested = True
     supports_system = False
