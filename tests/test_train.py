@@ -255,7 +255,14 @@ def test_prompt_positions_are_labelled_ignore(tmp_path):
     with torch.no_grad():
         ours = completion_loss(model, batch, multiple=16)
         reference = model(**batch).loss
+        # with weight 1 every real token counts: HF's loss with only padding masked
+        everything = completion_loss(model, batch, multiple=16, prompt_weight=1.0)
+        unmasked = batch["input_ids"].masked_fill(batch["attention_mask"] == 0, IGNORE)
+        full_reference = model(input_ids=batch["input_ids"], labels=unmasked).loss
+        half = completion_loss(model, batch, multiple=16, prompt_weight=0.5)
     assert ours.item() == pytest.approx(reference.item(), rel=1e-5)
+    assert everything.item() == pytest.approx(full_reference.item(), rel=1e-5)
+    assert min(ours, everything) < half < max(ours, everything)
 
 
 def test_epoch_batches_cover_every_example_within_the_budget():
@@ -423,3 +430,23 @@ def test_a_directory_swap_cut_short_leaves_a_whole_directory(tmp_path):
     replace_dir(target, lambda d: (d / "state.json").write_text("3"))
     assert (target / "state.json").read_text() == "3"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["checkpoint"]  # no leftovers
+
+
+def test_export_compact_halves_the_weights_and_keeps_the_metadata(tmp_path):
+    from transformers import AutoModelForCausalLM
+
+    from fncall.train.model import export_compact, random_model
+
+    source = random_model(
+        tmp_path / "full", ["def f(x): pass"] * 20, 300, metadata={"dialect": "nexusraven-v2"}
+    )
+    compact = export_compact(source, tmp_path / "compact")
+    full_size = (source / "model.safetensors").stat().st_size
+    assert (compact / "model.safetensors").stat().st_size < full_size * 0.6
+    assert json.loads((compact / "fncall.json").read_text()) == {"dialect": "nexusraven-v2"}
+    original = AutoModelForCausalLM.from_pretrained(str(source))
+    loaded = AutoModelForCausalLM.from_pretrained(str(compact), dtype=torch.float32)
+    for (name, a), (_, b) in zip(
+        original.state_dict().items(), loaded.state_dict().items(), strict=True
+    ):
+        assert torch.equal(a.to(torch.bfloat16).float(), b), name

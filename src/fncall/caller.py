@@ -27,6 +27,7 @@ from fncall.errors import EngineError, FncallError, OutputParseError, TruncatedO
 from fncall.grammar.choice import ToolChoice, resolve_tool_choice
 from fncall.grammar.ir import Grammar
 from fncall.grammar.values import DEFAULT_LIMITS, GrammarLimits
+from fncall.house import house_model
 from fncall.modeldir import read_metadata
 from fncall.tools import ToolLike, load_tools, toolset
 from fncall.tools.spec import ToolSet
@@ -140,7 +141,8 @@ class FunctionCaller:
     """Turns queries into validated tool calls with one model.
 
     Args:
-        model: A model directory (loaded with ``engine``), or a ready :class:`Engine`.
+        model: A model directory (loaded with ``engine``), or a ready :class:`Engine`;
+            ``None`` is the bundled house model (:func:`fncall.house.house_model`).
         dialect: The prompt and call format; defaults to the model directory's
             ``fncall.json`` metadata.
         tools: The offered tools, in any form :func:`fncall.tools.toolset` takes, or a
@@ -163,7 +165,7 @@ class FunctionCaller:
 
     def __init__(
         self,
-        model: str | Path | Engine,
+        model: str | Path | Engine | None = None,
         dialect: str | Dialect | None = None,
         tools: Iterable[ToolLike] | str | Path = (),
         *,
@@ -182,6 +184,8 @@ class FunctionCaller:
         timeout: float = 30.0,
     ) -> None:
         self.tools = load_tools(tools) if isinstance(tools, str | Path) else toolset(tools)
+        if model is None:
+            model = house_model()
         self.dialect = self.dialect_of(model, dialect)
         if retries < 0:
             raise EngineError(f"retries must be 0 or more, got {retries}")

@@ -47,7 +47,9 @@ def _build_parser() -> argparse.ArgumentParser:
     call = commands.add_parser(
         "call", help="ask a model; print the validated calls (and results) as JSON"
     )
-    call.add_argument("--model", required=True, help="model directory, GGUF file or server URL")
+    call.add_argument(
+        "--model", help="model directory, GGUF file or server URL (default: the house model)"
+    )
     call.add_argument("--dialect", help="dialect name (default: the model directory's fncall.json)")
     call.add_argument("--tools", required=True, help="a .py module, a .json or an OpenAPI file")
     call.add_argument(
@@ -174,6 +176,12 @@ def _add_train_parser(commands: argparse._SubParsersAction) -> None:
     train.add_argument("--batch-tokens", type=int, default=8192, help="tokens per step")
     train.add_argument("--lr", type=float, default=2e-3)
     train.add_argument("--min-lr", type=float, default=2e-4)
+    train.add_argument(
+        "--prompt-loss-weight",
+        type=float,
+        default=0.0,
+        help="weight of prompt tokens in the loss (default 0: completions only)",
+    )
     train.add_argument("--warmup-steps", type=int, default=100)
     train.add_argument("--max-steps", type=int, default=2000)
     train.add_argument("--eval-every", type=int, default=500)
@@ -316,6 +324,7 @@ def _train(args: argparse.Namespace) -> int:
         lr=args.lr,
         min_lr=args.min_lr,
         warmup_steps=args.warmup_steps,
+        prompt_loss_weight=args.prompt_loss_weight,
         max_steps=args.max_steps,
         eval_every=args.eval_every,
         save_every=args.save_every,

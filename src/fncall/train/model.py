@@ -105,3 +105,16 @@ def random_model(
     tokenizer = train_tokenizer(texts, vocab_size=vocab_size, special_tokens=special_tokens)
     model = build_model(tokenizer, size, vocab_size=vocab_size)
     return save_model(model, tokenizer, directory, metadata)
+
+
+def export_compact(source: str | Path, directory: str | Path) -> Path:
+    """Copy the model in ``source`` to ``directory`` with bfloat16 weights (half the size;
+    the transformers engine loads them back as float32 on CPU), with its tokenizer and
+    fncall metadata. How the house model is bundled."""
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    from fncall.modeldir import read_metadata
+
+    model = AutoModelForCausalLM.from_pretrained(str(source), local_files_only=True)
+    tokenizer = AutoTokenizer.from_pretrained(str(source), local_files_only=True)
+    return save_model(model.to(torch.bfloat16), tokenizer, directory, read_metadata(source))

@@ -90,6 +90,10 @@ class TrainConfig:
             ``max_length``), and the LM head's row count rounded up to one: every new matrix
             shape costs CPU kernels a setup (milliseconds per matmul in bfloat16, a second or
             more per step for a small model), so few distinct shapes pay for a little padding.
+        prompt_loss_weight: The weight of each prompt token's loss beside a completion
+            token's 1.0. 0 trains on completions only; a little weight lets a model trained
+            from scratch learn to read and copy from prompts far sooner, because prompts hold
+            most of the tokens (and repeat parameter names between signature and docstring).
         device: ``"cpu"``, or e.g. ``"cuda"``.
         metadata: Written into the exported model's ``fncall.json`` (e.g. its dialect),
             with the facts of the run under ``"training"``.
@@ -115,6 +119,7 @@ class TrainConfig:
     threads: int | None = None
     dtype: str = "bfloat16"
     pad_multiple: int = 64
+    prompt_loss_weight: float = 0.0
     device: str = "cpu"
     metadata: dict[str, Any] = field(default_factory=dict)
 
@@ -124,6 +129,8 @@ class TrainConfig:
         for name in ("vocab_size", "max_length", "batch_tokens", "max_steps"):
             if getattr(self, name) < 1:
                 raise TrainError(f"{name} must be at least 1, not {getattr(self, name)}")
+        if not 0 <= self.prompt_loss_weight <= 1:
+            raise TrainError(f"prompt_loss_weight must be in [0, 1], got {self.prompt_loss_weight}")
         for name in ("eval_every", "save_every", "log_every", "pad_multiple"):
             if getattr(self, name) < 1:
                 raise TrainError(f"{name} must be at least 1, not {getattr(self, name)}")
@@ -310,24 +317,35 @@ def make_batch(
 
 
 def completion_loss(
-    model: LlamaForCausalLM, batch: dict[str, torch.Tensor], multiple: int = 1
+    model: LlamaForCausalLM,
+    batch: dict[str, torch.Tensor],
+    multiple: int = 1,
+    prompt_weight: float = 0.0,
 ) -> torch.Tensor:
-    """Mean cross-entropy of the labelled (completion) tokens of ``batch``.
+    """Mean cross-entropy of the labelled (completion) tokens of ``batch``; with
+    ``prompt_weight`` > 0, prompt tokens count too, each with that weight.
 
-    The LM head runs only on the positions that predict a labelled token (and a few unlabelled
-    ones, to make their count a multiple of ``multiple``): function-calling prompts are long
-    and completions short, so this skips most of the head's work. Padding is on the right, so
+    The LM head runs only on the positions that carry a loss (plus a few others, to make their
+    count a multiple of ``multiple``): function-calling prompts are long and completions short,
+    so completion-only training skips most of the head's work. Padding is on the right, so
     causal attention never lets a real token see it: no mask is needed, and attention keeps
     its fast causal kernel.
     """
     hidden = model.model(input_ids=batch["input_ids"], use_cache=False).last_hidden_state
     hidden = hidden[:, :-1].reshape(-1, hidden.shape[-1])
     targets = batch["labels"][:, 1:].reshape(-1)
-    labelled = (targets != IGNORE).nonzero().squeeze(1)
-    extra = round_up(len(labelled), multiple) - len(labelled)
-    rows = torch.cat([labelled, (targets == IGNORE).nonzero().squeeze(1)[:extra]])
+    completion = targets != IGNORE
+    weights = completion.float()
+    if prompt_weight > 0:
+        prompt = batch["attention_mask"][:, 1:].reshape(-1).bool() & ~completion
+        targets = torch.where(prompt, batch["input_ids"][:, 1:].reshape(-1), targets)
+        weights = weights + prompt.float() * prompt_weight
+    counted = (weights > 0).nonzero().squeeze(1)
+    extra = round_up(len(counted), multiple) - len(counted)
+    rows = torch.cat([counted, (weights == 0).nonzero().squeeze(1)[:extra]])
     logits = model.lm_head(hidden[rows])
-    return F.cross_entropy(logits.float(), targets[rows], ignore_index=IGNORE)
+    losses = F.cross_entropy(logits.float(), targets[rows], ignore_index=IGNORE, reduction="none")
+    return (losses * weights[rows]).sum() / weights[rows].sum()
 
 
 def make_optimizer(model: torch.nn.Module, config: TrainConfig) -> torch.optim.AdamW:
@@ -648,7 +666,7 @@ def train(
 
             tick = time.perf_counter()
             with torch.autocast(device.type, torch.bfloat16, enabled=bfloat16):
-                loss = completion_loss(model, batch, config.pad_multiple)
+                loss = completion_loss(model, batch, config.pad_multiple, config.prompt_loss_weight)
             loss.backward()
             with _hold_interrupts():  # from here to the end of the block, all or nothing
                 if config.grad_clip > 0:
