@@ -166,3 +166,11 @@ def test_run_answers_requests_with_their_own_tools_and_seeds(caller):
     assert alone.raw == batched[1].raw
     with pytest.raises(ToolChoiceError):
         caller.run([CallRequest("x", tools=weather, tool_choice="set_thermostat")])
+
+
+def test_no_model_means_the_house_model_and_its_absence_is_a_typed_error(monkeypatch, tmp_path):
+    import fncall.house
+
+    monkeypatch.setattr(fncall.house, "MODEL_DIR", tmp_path / "missing")
+    with pytest.raises(EngineError, match="bundled house model is missing"):
+        FunctionCaller(tools=[])
