@@ -173,3 +173,5 @@ def test_demo_runs_the_whole_pipeline_and_says_outputs_are_recorded():
     assert "RANDOM-WEIGHT model" in result.stdout  # the generation part says what it is
     assert "with the grammar: 4/4 usable" in result.stdout
     assert "without the grammar: 0/4 usable" in result.stdout
+    assert "2608 tools over 44 domains" in result.stdout  # the synthetic data part
+    assert "grounding -" in result.stdout and "-> Call: " in result.stdout

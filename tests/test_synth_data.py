@@ -200,6 +200,11 @@ def test_data_synth_cli_reports_the_stages(tmp_path, capsys):
     assert "SynthError" in capsys.readouterr().err
     missing = ["--exclude", str(tmp_path / "nope.json")]
     assert main(["data", "synth", "--out", str(tmp_path), *missing, "--quiet"]) == 1
+    assert "not found" in capsys.readouterr().err
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"query": "ok"}\nnot json\n')
+    assert main(["data", "synth", "--out", str(tmp_path), "--exclude", str(broken)]) == 1
+    assert "broken.jsonl, line 2: not valid JSON" in capsys.readouterr().err
 
 
 @needs_bfcl

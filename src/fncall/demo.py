@@ -110,6 +110,7 @@ def run(out: TextIO | None = None) -> int:
         write("")
     _evaluate(tools, write)
     _constrained(tools, write)
+    _synthetic_data(write)
     return 0
 
 
@@ -195,3 +196,27 @@ def _constrained(tools: ToolSet, write: Callable[[str], None]) -> None:
                 outcome = "valid call" if response.ok else type(response.error).__name__
                 write(f"  {response.raw[:90]!r:<94} -> {outcome}")
             write("")
+
+
+def _synthetic_data(write: Callable[[str], None]) -> None:
+    """A few examples of the synthetic training data the house model is made from."""
+    from fncall.train.synth.dataset import SynthConfig, synthesize
+
+    write("Synthetic training data (fncall data synth), a small sample with seed 0:\n")
+    with tempfile.TemporaryDirectory() as folder:
+        config = SynthConfig(out=Path(folder), train_examples=40, heldout_examples=10)
+        manifest = synthesize(config, progress=False)
+        lines = (Path(folder) / "train.jsonl").read_text().splitlines()
+    universe = manifest["universe"]
+    write(
+        f"  {universe['distinct_tools']} tools over {universe['domains']} domains, "
+        f"{universe['heldout_tools']} of them held out (never trained on)"
+    )
+    stages = manifest["splits"]["train"]["stages"]
+    write("  refinement: " + ", ".join(f"{k} -{v['dropped']}" for k, v in stages.items()))
+    for line in lines[:4]:
+        record = json.loads(line)
+        tools = len(record["tools"])
+        write(f"  [{record['category']}, {tools} tool(s) offered] {record['query']}")
+        write(f"      -> {record['completion']}")
+    write("")

@@ -101,13 +101,15 @@ def python_signature(tool: Tool) -> str:
     return f"{tool.name}({', '.join(params)})"
 
 
-def python_docstring(tool: Tool, *, dedent: bool = False) -> str:
+def python_docstring(tool: Tool, *, dedent: bool = False, indent_args: bool = False) -> str:
     """The tool's docstring without quotes.
 
     Python tools give their own docstring stripped of outer whitespace; its inner lines keep
     their source indentation (as LangChain passed it when NexusRaven-13B was evaluated)
     unless ``dedent`` is set. Other tools get a Google-style docstring built from the
-    description and the parameter schemas.
+    description and the parameter schemas, its ``Args:`` entries level with ``Args:`` as in
+    NexusRaven's model card, or indented under it (strict Google style, which docstring
+    parsers read back) with ``indent_args``.
     """
     if _is_python(tool) and tool.source and tool.source.docstring is not None:
         raw = tool.source.docstring
@@ -117,12 +119,14 @@ def python_docstring(tool: Tool, *, dedent: bool = False) -> str:
         if lines:
             lines.append("")
         lines.append("Args:")
+        entry, more = ("    ", "        ") if indent_args else ("", "")
         required = set(tool.required)
         for name in parameter_order(tool):
             schema = tool.properties[name]
             kind = python_annotation(schema) or "Any"
             if name not in required:
                 kind += ", optional"
-            description = str(schema.get("description", "")).strip()
-            lines.append(f"{name} ({kind}): {description}".rstrip())
+            text = str(schema.get("description", "")).strip().split("\n")
+            lines.append(f"{entry}{name} ({kind}): {text[0]}".rstrip())
+            lines += [f"{more}{line}".rstrip() for line in text[1:]]
     return "\n".join(lines)

@@ -454,23 +454,13 @@ def _check_writable(tool: Tool) -> None:
 def _google_docstring(tool: Tool) -> str:
     """A Google-style docstring for a tool not written in Python, laid out as a def's body
     (continuation lines indented, entries under ``Args:`` indented once more)."""
-    from fncall.tools.pysig import parameter_order, python_annotation
+    from fncall.tools.pysig import python_docstring
 
-    lines = tool.description.strip().splitlines()
-    if tool.properties:
-        # Without a description the docstring opens on a line of its own, so that `Args:`
-        # shares the indentation of its entries' parent, as Google style wants.
-        lines.append("")
-        lines.append("Args:")
-        required = set(tool.required)
-        for name in parameter_order(tool):
-            schema = tool.properties[name]
-            kind = python_annotation(schema) or "Any"
-            if name not in required:
-                kind += ", optional"
-            text = str(schema.get("description", "")).strip().splitlines() or [""]
-            lines.append(f"    {name} ({kind}): {text[0]}".rstrip())
-            lines += [f"        {line}".rstrip() for line in text[1:]]
+    lines = python_docstring(tool, indent_args=True).split("\n")
+    if tool.properties and not tool.description.strip():
+        # The docstring opens on a line of its own, so that `Args:` shares the indentation
+        # of its entries' parent, as Google style wants.
+        lines.insert(0, "")
     if len(lines) <= 1:
         return "".join(lines)
     indented = [lines[0]] + [f"    {line}".rstrip() for line in lines[1:]]

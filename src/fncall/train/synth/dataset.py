@@ -28,13 +28,14 @@ from tqdm import tqdm
 
 from fncall.calls.pyformat import format_python_call
 from fncall.dialects import get_dialect
-from fncall.errors import SynthError
+from fncall.errors import EvalDataError, SynthError
+from fncall.eval.data import read_records
 from fncall.tools.spec import ToolSet
 from fncall.train.synth.catalog import check_catalog
 from fncall.train.synth.domains import DOMAINS
 from fncall.train.synth.examples import RESOLVERS, SMALL_TALK, Example, ExampleMaker
 from fncall.train.synth.refine import Refinery
-from fncall.train.synth.universe import build_universe
+from fncall.train.synth.universe import build_universe, intent_id
 
 DIALECT = "nexusraven-v2"
 # Intents kept in training: the resolver nested calls need, and those the demo's everyday
@@ -164,7 +165,7 @@ def to_record(example: Example, index: int, split: str) -> dict[str, Any]:
 def _held_out_intents(config: SynthConfig, rng: random.Random) -> set[str]:
     held: set[str] = set()
     for domain in DOMAINS:
-        ids = [f"{domain.name}/{i.names[0]}" for i in domain.intents]
+        ids = [intent_id(domain, i) for i in domain.intents]
         candidates = [i for i in ids if i not in TRAIN_ONLY]
         held.update(rng.sample(candidates, min(config.heldout_per_domain, len(candidates))))
     return held
@@ -217,9 +218,12 @@ def _evaluation_queries(paths: Sequence[Path]) -> tuple[list[str], dict[str, str
     queries: list[str] = []
     digests: dict[str, str] = {}
     for file in _files(paths):
-        data = file.read_bytes()
-        digests[str(file)] = hashlib.sha256(data).hexdigest()
-        for record in _records(data, file):
+        digests[str(file)] = hashlib.sha256(file.read_bytes()).hexdigest()
+        try:
+            records = read_records(file)
+        except EvalDataError as exc:
+            raise SynthError(f"evaluation set to exclude is unreadable: {exc}") from None
+        for record in records:
             queries.extend(_texts(record))
     return queries, digests
 
@@ -233,25 +237,6 @@ def _files(paths: Sequence[Path]) -> Iterator[Path]:
             yield path
         else:
             raise SynthError(f"evaluation set to exclude not found: {path}")
-
-
-def _records(data: bytes, file: Path) -> list[Any]:
-    text = data.decode("utf-8", errors="replace").strip()
-    if not text:
-        return []
-    try:
-        whole = json.loads(text)
-        return whole if isinstance(whole, list) else [whole]
-    except json.JSONDecodeError:
-        pass
-    records = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if line.strip():
-            try:
-                records.append(json.loads(line))
-            except json.JSONDecodeError as exc:
-                raise SynthError(f"{file}:{number}: not JSON ({exc.msg})") from exc
-    return records
 
 
 def _texts(record: Any) -> Iterator[str]:
