@@ -25,7 +25,14 @@ def train_tokenizer(
     """
     specials = [BOS, EOS, PAD, *[t for t in special_tokens if t not in (BOS, EOS, PAD)]]
     tokenizer = Tokenizer(models.BPE())
-    tokenizer.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
+    # Digits stand alone, so a number tokenises the same in a query and in a call: copying
+    # it is then a matter of attention, not of learning how each chunking maps to another.
+    tokenizer.pre_tokenizer = pre_tokenizers.Sequence(
+        [
+            pre_tokenizers.Digits(individual_digits=True),
+            pre_tokenizers.ByteLevel(add_prefix_space=False),
+        ]
+    )
     tokenizer.decoder = decoders.ByteLevel()
     trainer = trainers.BpeTrainer(
         vocab_size=vocab_size,
