@@ -14,10 +14,20 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev,llamacpp]'
 	touch $(STAMP)
 
+# The web chat page's browser test drives Debian's chromium (Playwright never downloads a
+# browser): installed here when missing and apt-get is at hand (CI: root on fresh Debian).
+CHROMIUM := /usr/bin/chromium
+$(CHROMIUM):
+	@if command -v apt-get >/dev/null 2>&1; then \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium; \
+	else \
+		echo "no $(CHROMIUM) and no apt-get: install Chromium there for tests/test_webchat.py" >&2; \
+	fi
+
 demo: $(STAMP)
 	$(BIN)/fncall demo
 
-test: $(STAMP)
+test: $(STAMP) $(CHROMIUM)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 	# pytest exits 5 when it collected nothing: report that as a failure, not a pass.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -160,18 +161,19 @@ def test_user_mistakes_get_clear_errors(tools_file, tmp_path):
     assert "Traceback" not in unknown.stderr + missing.stderr + bad_tool.stderr
 
 
-def test_demo_runs_the_whole_pipeline_and_says_outputs_are_recorded():
+def test_demo_runs_the_house_model_on_everyday_tools():
+    from fncall.demo import QUERIES
+
     result = fncall("demo")
     assert result.returncode == 0, result.stderr
-    assert "RECORDED" in result.stdout
-    assert "'temperature': 63.5" in result.stdout  # executed, not just parsed
-    assert "refused, nothing ran: UnsafeOutputError" in result.stdout
-    assert "ask the user: To run convert_currency" in result.stdout
-    assert "demo_4: exec:missing_required" in result.stdout  # scored by fncall eval
-    assert "demo_5: exec:decoder_failed" in result.stdout
-    assert "71.4%" in result.stdout
-    assert "RANDOM-WEIGHT model" in result.stdout  # the generation part says what it is
-    assert "with the grammar: 4/4 usable" in result.stdout
-    assert "without the grammar: 0/4 usable" in result.stdout
-    assert "2608 tools over 44 domains" in result.stdout  # the synthetic data part
-    assert "grounding -" in result.stdout and "-> Call: " in result.stdout
+    out = result.stdout
+    assert "the bundled house model (nexusraven-v2)" in out
+    # every query got a generated answer, shown with what fncall did with it
+    for query, _ in QUERIES:
+        assert f"user:   {query}" in out
+    assert out.count("model:  ") - out.count("[recorded]") == len(QUERIES)
+    assert re.search(r"overall accuracy\s+\d+\.\d%", out)  # scored by fncall eval
+    assert "refused, nothing ran: UnsafeOutputError" in out  # recorded hostile outputs
+    assert "ask the user: To run convert_currency" in out
+    assert "2608 tools over 44 domains" in out  # the synthetic data part
+    assert "grounding -" in out and "-> Call: " in out

@@ -100,6 +100,26 @@ def test_each_category_gives_the_answer_it_promises(universe):
                 assert any(isinstance(v, ToolCall) for v in call.arguments.values())
 
 
+def test_renamed_examples_offer_fresh_names_and_call_them(universe):
+    known = {t.tool.name for t in universe}
+    maker = ExampleMaker(universe, universe, universe, ["hi"], random.Random(2), rename_rate=1.0)
+    for category in CATEGORY_WEIGHTS:
+        for _ in range(20):
+            example = maker.make(category)
+            names = [t.tool.name for t in example.tools]
+            assert len(set(names)) == len(names) and not set(names) & known
+            for tool in example.tools:  # the spec and the prompt's source agree
+                assert tool.source.startswith(f"def {tool.tool.name}(")
+                assert tools_from_json([{"python": tool.source}])[0] == tool.tool
+            called = {c.name for c in example.calls} | {
+                n.name for c in example.calls for n in c.nested_calls()
+            }
+            assert called <= set(names)
+            assert {t.tool.name for t in example.targets} <= set(names)
+    plain = ExampleMaker(universe, universe, universe, ["hi"], random.Random(2))
+    assert all({t.tool.name for t in plain.make().tools} <= known for _ in range(50))
+
+
 def test_refinement_drops_each_kind_of_bad_example(universe):
     maker = ExampleMaker(universe, universe, universe, ["hello"], random.Random(9))
     refinery = Refinery(["please tell me the weather in the lovely city of Oslo today"])

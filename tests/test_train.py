@@ -8,6 +8,7 @@ import hashlib
 import json
 import os
 import signal
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -325,6 +326,27 @@ def test_resume_gives_the_weights_of_an_uninterrupted_run(tmp_path, dtype):
 
     # the tokenizer and the tokenised data were made once, not again on resume
     assert len(list(b.out.glob("tokens-*.npz"))) == 1
+
+
+def test_a_run_can_start_from_a_trained_model(tmp_path):
+    data = write_jsonl(tmp_path / "train.jsonl", records(distinct=2, repeats=2))
+    first = train(config(tmp_path / "a", data, max_steps=4), progress=False)
+    # lr 0 throughout: the second run's weights stay exactly those it started from
+    second = train(
+        config(tmp_path / "b", data, max_steps=1, lr=0.0, min_lr=0.0, init=first.model_dir),
+        progress=False,
+    )
+    started, ended = _weights(first.model_dir), _weights(second.model_dir)
+    assert started.keys() == ended.keys()
+    assert all(torch.equal(started[k], ended[k]) for k in started)
+    tokenizer = "tokenizer.json"
+    assert (second.model_dir / tokenizer).read_text() == (first.model_dir / tokenizer).read_text()
+
+    wrong = replace(SIZE, hidden_size=SIZE.hidden_size * 2)
+    with pytest.raises(TrainError, match=r"does not fit this model size: model\.embed_tokens"):
+        train(config(tmp_path / "c", data, size=wrong, init=first.model_dir), progress=False)
+    with pytest.raises(TrainError, match=r"no tokenizer\.json"):
+        train(config(tmp_path / "d", data, init=tmp_path), progress=False)
 
 
 def test_finished_run_is_extended_or_left_alone(tmp_path):

@@ -106,6 +106,15 @@ class CallRequest:
         parallel: Whether several calls may be made in one answer.
         seed: This request's sampling seed, overriding the batch's, so its output does not
             depend on what it is batched with.
+        max_tokens, temperature, top_p: This request's sampling, overriding the batch's
+            (a server's clients each ask for their own).
+        stop: Stop strings added to the dialect's for this request (a call cut by one is
+            reported as truncated, so a server adds them only where no call may be made).
+        on_text: Hears the output as it is generated (see
+            :attr:`fncall.engines.base.GenerationRequest.on_text`); with ``retries``, each
+            attempt's text in turn.
+        cancelled: Polled while generating; true ends the generation early (see
+            :attr:`fncall.engines.base.GenerationRequest.cancelled`).
     """
 
     query: str | Sequence[Message]
@@ -113,6 +122,12 @@ class CallRequest:
     tool_choice: Any = None
     parallel: bool = True
     seed: int | None = None
+    max_tokens: int | None = None
+    temperature: float | None = None
+    top_p: float | None = None
+    stop: tuple[str, ...] = ()
+    on_text: Callable[[str], None] | None = field(default=None, compare=False, repr=False)
+    cancelled: Callable[[], bool] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -125,6 +140,9 @@ class _Job:
     sampling: Sampling
     messages: list[Message]
     prompt: str
+    stop: tuple[str, ...] = ()
+    on_text: Callable[[str], None] | None = None
+    cancelled: Callable[[], bool] | None = None
 
 
 def _jsonable(value: Any) -> Any:
@@ -317,7 +335,12 @@ class FunctionCaller:
             begun = time.perf_counter()
             batch = [
                 GenerationRequest(
-                    jobs[i].prompt, self.dialect.stop, jobs[i].sampling, jobs[i].grammar
+                    jobs[i].prompt,
+                    self.dialect.stop + jobs[i].stop,
+                    jobs[i].sampling,
+                    jobs[i].grammar,
+                    on_text=jobs[i].on_text,
+                    cancelled=jobs[i].cancelled,
                 )
                 for i in pending
             ]
@@ -344,6 +367,16 @@ class FunctionCaller:
             response.timings["total"] = time.perf_counter() - started
         return responses
 
+    def prepare(self, request: CallRequest) -> str:
+        """Check one request as :meth:`run` would (tools, ``tool_choice``, grammar, prompt,
+        sampling) and return its prompt, without generating: a server checks each request
+        alone, so one bad request does not fail the batch it joins.
+
+        Raises:
+            ToolChoiceError, PromptError, GrammarError, EngineError: as :meth:`run`.
+        """
+        return self._job(request, self.sampling).prompt
+
     def _job(self, request: CallRequest, settings: Sampling) -> _Job:
         tools = self.tools if request.tools is None else toolset(request.tools)
         choice = resolve_tool_choice(request.tool_choice, tools, request.parallel)
@@ -353,9 +386,26 @@ class FunctionCaller:
                 tools, choice, parallel=request.parallel, limits=self.limits
             )
         messages = self._messages(request.query)
-        if request.seed is not None:
-            settings = replace(settings, seed=request.seed)
-        return _Job(tools, choice, grammar, settings, messages, self._render(tools, messages))
+        overrides = {
+            "seed": request.seed,
+            "max_tokens": request.max_tokens,
+            "temperature": request.temperature,
+            "top_p": request.top_p,
+        }
+        if any(v is not None for v in overrides.values()):
+            settings = replace(settings, **{k: v for k, v in overrides.items() if v is not None})
+        prompt = self._render(tools, messages)
+        return _Job(
+            tools,
+            choice,
+            grammar,
+            settings,
+            messages,
+            prompt,
+            request.stop,
+            request.on_text,
+            request.cancelled,
+        )
 
     def _executor(self, tools: ToolSet) -> Executor:
         functions = {k: f for k, f in self.executor.functions.items() if k in tools}

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -84,8 +86,12 @@ def _build_parser() -> argparse.ArgumentParser:
     _add_eval_parser(commands)
     _add_data_parser(commands)
     _add_train_parser(commands)
+    _add_serve_parser(commands)
     commands.add_parser("dialects", help="list the dialects")
-    commands.add_parser("demo", help="render, parse, validate and execute on example tools")
+    demo_parser = commands.add_parser(
+        "demo", help="the house model calls everyday tools: calls validated, executed, scored"
+    )
+    demo_parser.add_argument("--model", help="another model directory (default: the house model)")
     return parser
 
 
@@ -147,6 +153,13 @@ def _add_data_parser(commands: argparse._SubParsersAction) -> None:
     synth.add_argument("--heldout", type=int, default=600, help="held-out examples to keep")
     synth.add_argument("--tools-per-intent", type=int, default=8)
     synth.add_argument(
+        "--rename-rate",
+        type=float,
+        default=0.5,
+        help="share of training examples whose tools get fresh names (so names are read "
+        "from the prompt, not recalled)",
+    )
+    synth.add_argument(
         "--exclude",
         action="append",
         default=[],
@@ -171,6 +184,9 @@ def _add_train_parser(commands: argparse._SubParsersAction) -> None:
     train.add_argument("--heldout-per-category", type=int, default=10)
     train.add_argument("--dialect", default="nexusraven-v2", help="the format the data is in")
     train.add_argument("--size", default="house", choices=ModelSize.SIZES)
+    train.add_argument(
+        "--init", help="model directory to start from (fine-tuning): its tokenizer and weights"
+    )
     train.add_argument("--vocab-size", type=int, default=4096)
     train.add_argument("--max-length", type=int, default=1024, help="longer examples are skipped")
     train.add_argument("--batch-tokens", type=int, default=8192, help="tokens per step")
@@ -191,6 +207,57 @@ def _add_train_parser(commands: argparse._SubParsersAction) -> None:
     train.add_argument("--threads", type=int, help="CPU threads (default: torch's choice)")
     train.add_argument("--device", default="cpu", help="cpu or cuda")
     train.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
+def _add_serve_parser(commands: argparse._SubParsersAction) -> None:
+    serve = commands.add_parser(
+        "serve",
+        help="serve a model over an OpenAI-compatible API (/v1/chat/completions)",
+        description="Serve a model over OpenAI's chat-completions API, so the openai SDK, "
+        "LangChain and chat UIs can use it, with tool_choice enforced and every call "
+        "validated. One JSON access-log line per request goes to stderr.",
+    )
+    serve.add_argument(
+        "--model", help="model directory, GGUF file or server URL (default: the house model)"
+    )
+    serve.add_argument(
+        "--dialect", help="dialect name (default: the model directory's fncall.json)"
+    )
+    serve.add_argument(
+        "--engine",
+        default="transformers",
+        choices=["transformers", "llamacpp", "vllm", "openai"],
+        help="generation engine (default: transformers, in-process)",
+    )
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: loopback)"
+    )
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument(
+        "--api-key",
+        default=os.environ.get("FNCALL_API_KEY"),
+        help="require 'Authorization: Bearer KEY' on /v1/* (default: $FNCALL_API_KEY, else none)",
+    )
+    serve.add_argument("--model-name", help="the model id clients send (default: the model's name)")
+    serve.add_argument("--max-batch", type=int, default=8, help="requests generated together")
+    serve.add_argument(
+        "--max-queue", type=int, default=64, help="requests that may wait; more get HTTP 429"
+    )
+    serve.add_argument("--timeout", type=float, default=120.0, help="seconds per request")
+    serve.add_argument("--max-tokens", type=int, default=256, help="default max_tokens")
+    serve.add_argument(
+        "--max-tokens-limit", type=int, default=4096, help="largest max_tokens a request may ask"
+    )
+    serve.add_argument("--max-tools", type=int, default=128, help="most tools in one request")
+    serve.add_argument(
+        "--max-body-bytes", type=int, default=1_048_576, help="largest request body (HTTP 413)"
+    )
+    serve.add_argument(
+        "--no-constrain", action="store_true", help="generate without a grammar (still validated)"
+    )
+    serve.add_argument(
+        "--log-prompts", action="store_true", help="put messages and outputs in the access log"
+    )
 
 
 def _compare_parser() -> argparse.ArgumentParser:
@@ -242,11 +309,13 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _synth(args)
     elif args.command == "train":
         return _train(args)
+    elif args.command == "serve":
+        return _serve(args)
     elif args.command == "dialects":
         for dialect in list_dialects():
             print(f"{dialect.name:<20} {dialect.summary}")
     elif args.command == "demo":
-        return demo.run()
+        return demo.run(model=args.model)
     return 0
 
 
@@ -284,6 +353,49 @@ def _call(args: argparse.Namespace) -> int:
     return 0
 
 
+def _serve(args: argparse.Namespace) -> int:
+    from fncall.server import ServerConfig, create_app, serve
+
+    config = ServerConfig(
+        model=args.model,
+        dialect=args.dialect,
+        engine=args.engine,
+        constrain=not args.no_constrain,
+        model_name=args.model_name,
+        api_key=args.api_key,
+        max_body_bytes=args.max_body_bytes,
+        max_tools=args.max_tools,
+        max_tokens_limit=args.max_tokens_limit,
+        default_max_tokens=args.max_tokens,
+        max_batch=args.max_batch,
+        max_queue=args.max_queue,
+        timeout=args.timeout,
+        log_prompts=args.log_prompts,
+    )
+    app = create_app(config)
+    access = logging.getLogger("fncall.server.access")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    access.addHandler(handler)
+    access.setLevel(logging.INFO)
+    access.propagate = False
+    state = app.state
+    auth = "bearer token required" if config.api_key else "no auth"
+    print(
+        f"serving {state.model_name} ({state.caller.dialect.name}, {state.caller.engine.name}) "
+        f"on http://{args.host}:{args.port}/v1 ({auth})",
+        file=sys.stderr,
+    )
+    if not config.api_key and args.host not in ("127.0.0.1", "localhost", "::1"):
+        print(
+            f"warning: listening on {args.host} without an API key: anyone who can reach it "
+            "can use the model (pass --api-key or set FNCALL_API_KEY)",
+            file=sys.stderr,
+        )
+    serve(app, args.host, args.port)
+    return 0
+
+
 def _synth(args: argparse.Namespace) -> int:
     from fncall.train.synth.dataset import SynthConfig, synthesize
 
@@ -293,6 +405,7 @@ def _synth(args: argparse.Namespace) -> int:
         train_examples=args.train,
         heldout_examples=args.heldout,
         tools_per_intent=args.tools_per_intent,
+        rename_rate=args.rename_rate,
         exclude=[Path(p) for p in args.exclude],
     )
     manifest = synthesize(config, progress=not args.quiet)
@@ -332,6 +445,7 @@ def _train(args: argparse.Namespace) -> int:
         dtype=args.dtype,
         threads=args.threads,
         device=args.device,
+        init=Path(args.init) if args.init else None,
         metadata={"dialect": dialect.name},
     )
     evaluate = None

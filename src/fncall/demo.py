@@ -1,10 +1,11 @@
-"""``fncall demo``: render -> parse -> validate -> execute on example tools, the same
-outputs scored by ``fncall eval``'s execution match, then grammar-constrained generation.
+"""``fncall demo``: the bundled house model calls everyday tools; the calls are validated and
+executed, the same outputs are scored by ``fncall eval``'s execution match, and outputs a model
+might write that must not run are shown refused; last, a sample of the synthetic data the
+house model was trained on.
 
-No model is bundled yet, so the first part's model outputs were written down in advance
-(recorded), not generated, and the second part generates with a random-weight model built on
-the spot: its arguments are nonsense, but every constrained output is a valid call, which is
-the point shown. The demo says both things in its output.
+The house model's outputs are generated on the spot (grammar-constrained, greedy). The
+refused outputs at the end are recorded, not generated: a well-behaved model does not write
+them, and the point is what fncall does when one does.
 """
 
 from __future__ import annotations
@@ -16,49 +17,36 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TextIO
 
+from fncall.caller import FunctionCaller, Response
 from fncall.calls.call import ToolCall
-from fncall.calls.execute import Executor
 from fncall.errors import CallValidationError, MissingArgumentError, OutputParseError
 from fncall.examples import everyday
-from fncall.grammar.values import GrammarLimits
 from fncall.pipeline import read_output, render_prompt
 from fncall.tools import Tool, ToolSet, toolset
 
 DIALECT = "nexusraven-v2"
 
-# (user query, recorded model output in the nexusraven-v2 dialect); REFERENCES holds the
-# right call for each query (None: no call), for the evaluation part
-RECORDED = [
-    (
-        "What's the weather like in Paris, in fahrenheit?",
-        "Call: get_weather(city='Paris', unit='fahrenheit')<bot_end>",
-    ),
-    (
-        "How much is 250 euros in dollars?",
-        "Call: convert_currency(amount=250, from_currency='EUR', to_currency='USD')<bot_end>",
-    ),
-    (
-        "Set the bedroom to 19 degrees and the kitchen to 21.",
-        "Call: set_thermostat(room='bedroom', temperature=19); "
-        "set_thermostat(room='kitchen', temperature=21)<bot_end>",
-    ),
-    (
-        "Email ana@example.com that the build is green.",
-        "Call: send_email(to='ana@example.com', subject='Build status', "
-        "body='The build is green.')<bot_end>",
-    ),
-    (
-        "Convert 100 dollars to pounds for me",
-        "Call: convert_currency(amount=100, from_currency='USD')<bot_end>",
-    ),
-    (
-        "Tell me the weather in Tokyo",
-        "Call: get_weather(city=__import__('os').system('echo pwned'))<bot_end>",
-    ),
-    (
-        "Tell me a joke about compilers.",
-        "Why did the compiler break up with the linker? Too many unresolved references.<bot_end>",
-    ),
+# (user query, the right call; None: a plain answer)
+QUERIES = [
+    ("What's the weather like in Paris, in fahrenheit?",
+     "get_weather(city='Paris', unit='fahrenheit')"),
+    ("How much is 250 euros in dollars?",
+     "convert_currency(amount=250, from_currency='EUR', to_currency='USD')"),
+    ("Where is Tokyo exactly? I need its coordinates.", "get_coordinates(city='Tokyo')"),
+    ("Set the bedroom thermostat to 19 degrees.",
+     "set_thermostat(room='bedroom', temperature=19)"),
+    ("weather in Seattle and in Tokyo please",
+     "get_weather(city='Seattle'); get_weather(city='Tokyo')"),
+    ("Email ana@example.com with the subject Build status",
+     "send_email(to='ana@example.com', subject='Build status')"),
+    ("Tell me a joke about compilers.", None),
+]  # fmt: skip
+
+# Outputs a model might write that must not run (recorded, not generated)
+REFUSED = [
+    "Call: get_weather(city=__import__('os').system('echo pwned'))<bot_end>",
+    "Call: convert_currency(amount=100, from_currency='USD')<bot_end>",
+    "Call: book_flight(to='Paris')<bot_end>",
 ]
 
 
@@ -67,83 +55,82 @@ def _approve(call: ToolCall, tool: Tool) -> bool:
     return True
 
 
-def run(out: TextIO | None = None) -> int:
-    """Run the demo, printing to ``out`` (stdout by default). Returns an exit code."""
-    write = (lambda s: print(s, file=out)) if out else print
-    tools = toolset(
+def demo_tools() -> ToolSet:
+    """The everyday tools the demo's queries are asked against."""
+    return toolset(
         [
             everyday.get_weather,
+            everyday.get_coordinates,
             everyday.convert_currency,
             everyday.set_thermostat,
             everyday.send_email,
         ]
     )
-    executor = Executor(tools, approve=_approve, timeout=5.0)
-    write("fncall demo: render -> parse -> validate -> execute, dialect " + DIALECT)
-    write("NOTE: no model is bundled yet. The model outputs below are RECORDED examples,")
-    write("      not generated; parsing, validation and execution are real.\n")
-    prompt = render_prompt(DIALECT, tools, RECORDED[0][0])
+
+
+def run(out: TextIO | None = None, model: str | Path | None = None) -> int:
+    """Run the demo with ``model`` (the house model by default), printing to ``out``
+    (stdout by default). Returns an exit code."""
+    write = (lambda s: print(s, file=out)) if out else print
+    tools = demo_tools()
+    caller = FunctionCaller(model, tools=tools, approve=_approve, timeout=5.0, max_tokens=96)
+    source = "the bundled house model" if model is None else str(model)
+    write(f"fncall demo: {source} ({DIALECT}) calling everyday tools; the calls are")
+    write("validated, then executed. Outputs are generated now, grammar-constrained.")
+    write("The house model is still weak: many calls below are wrong (its measured accuracy")
+    write("is in src/fncall/house/model/README.md); what fncall guarantees is that each one")
+    write("names an offered tool with valid arguments, and nothing unvalidated runs.\n")
+    prompt = render_prompt(DIALECT, tools, QUERIES[0][0])
     write(f"Prompt for the first query ({len(prompt)} characters), first lines:")
-    for line in prompt.splitlines()[:12]:
+    for line in prompt.splitlines()[:10]:
         write(f"    {line}")
     write("    ...\n")
-    for query, output in RECORDED:
+    outputs = []
+    for query, _ in QUERIES:
+        response = caller.call(query, execute=True)
+        outputs.append(response.raw)
         write(f"user:   {query}")
-        write(f"model:  {output}   [recorded]")
-        try:
-            parsed = read_output(DIALECT, tools, output)
-        except MissingArgumentError as exc:
-            write(f"  -> missing argument; ask the user: {exc.clarification}\n")
-            continue
-        except (OutputParseError, CallValidationError) as exc:
-            write(f"  -> refused, nothing ran: {type(exc).__name__}: {exc}\n")
-            continue
-        if not parsed.is_call:
-            write(f"  -> plain answer: {parsed.text}\n")
-            continue
-        for result in executor.run(parsed.calls):
+        write(f"model:  {response.raw.strip()}")
+        _show(response, write)
+    _evaluate(tools, outputs, write)
+    _refusals(tools, write)
+    _synthetic_data(write)
+    return 0
+
+
+def _show(response: Response, write: Callable[[str], None]) -> None:
+    if isinstance(response.error, MissingArgumentError):
+        write(f"  -> missing argument; ask the user: {response.error.clarification}\n")
+    elif response.error is not None:
+        write(f"  -> not used: {type(response.error).__name__}: {response.error}\n")
+    elif not response.calls:
+        write(f"  -> plain answer: {response.text}\n")
+    else:
+        for result in response.results:
             call = json.dumps(result.call.to_dict()["arguments"], ensure_ascii=False)
             if result.ok:
                 write(f"  -> {result.call.name}({call}) = {result.value!r}")
             else:
                 write(f"  -> {result.call.name}({call}) failed: {result.error}")
         write("")
-    _evaluate(tools, write)
-    _constrained(tools, write)
-    _synthetic_data(write)
-    return 0
 
 
-REFERENCES = [
-    "get_weather(city='Paris', unit='fahrenheit')",
-    "convert_currency(amount=250, from_currency='EUR', to_currency='USD')",
-    "set_thermostat(room='bedroom', temperature=19); "
-    "set_thermostat(room='kitchen', temperature=21)",
-    "send_email(to='ana@example.com', subject='Build status', body='The build is green.')",
-    "convert_currency(amount=100, from_currency='USD', to_currency='GBP')",
-    "get_weather(city='Tokyo')",
-    None,
-]
-
-
-def _evaluate(tools: ToolSet, write: Callable[[str], None]) -> None:
-    """Score the recorded outputs with ``fncall eval``'s machinery (execution match)."""
+def _evaluate(tools: ToolSet, outputs: list[str], write: Callable[[str], None]) -> None:
+    """Score the outputs with ``fncall eval``'s machinery (execution match)."""
     from fncall import eval as evaluation
 
-    write("Evaluation (fncall eval): the recorded outputs scored against reference calls")
-    write("by execution match, as NexusRaven scored its benchmarks:\n")
+    write("Evaluation (fncall eval): the outputs above scored against reference calls by")
+    write("execution match, as NexusRaven scored its benchmarks:\n")
     offered = [tool.to_openai() for tool in tools.values()]
     with tempfile.TemporaryDirectory() as folder:
         data, predictions = Path(folder) / "demo.jsonl", Path(folder) / "outputs.jsonl"
         rows = [
             {"id": f"demo_{i}", "query": query, "tools": offered, "reference": reference}
-            for i, ((query, _), reference) in enumerate(zip(RECORDED, REFERENCES, strict=True))
+            for i, (query, reference) in enumerate(QUERIES)
         ]
         data.write_text("".join(json.dumps(row) + "\n" for row in rows))
-        outputs = [
-            {"id": r["id"], "result": out} for r, (_, out) in zip(rows, RECORDED, strict=True)
-        ]
-        predictions.write_text("".join(json.dumps(o) + "\n" for o in outputs))
+        lines = [{"id": r["id"], "result": o} for r, o in zip(rows, outputs, strict=True)]
+        predictions.write_text("".join(json.dumps(line) + "\n" for line in lines))
         config = evaluation.EvalConfig(DIALECT, predictions=str(predictions))
         records = evaluation.run_eval(
             evaluation.load_eval_set([data]),
@@ -159,43 +146,16 @@ def _evaluate(tools: ToolSet, write: Callable[[str], None]) -> None:
     write("\n".join(f"  {line}" for line in table.splitlines()[:3]) + "\n")
 
 
-def _constrained(tools: ToolSet, write: Callable[[str], None]) -> None:
-    """Generate with and without the grammar on a random-weight model."""
-    from transformers.utils import logging
-
-    from fncall.caller import FunctionCaller
-    from fncall.train.model import random_model
-
-    logging.disable_progress_bar()
-    write("Grammar-constrained generation. NOTE: the model is a RANDOM-WEIGHT model built")
-    write("just now (the trained house model comes later): its arguments are nonsense. The")
-    write("grammar still makes every complete output a valid call to one of the tools.\n")
-    queries = [query for query, _ in RECORDED[:4]]
-    corpus = [render_prompt(DIALECT, tools, q) for q in queries] * 4
-    with tempfile.TemporaryDirectory() as directory:
-        random_model(directory, corpus, 600, ("<bot_end>", "<human_end>"))
-        for constrain in (True, False):
-            caller = FunctionCaller(
-                directory,
-                DIALECT,
-                tools,
-                constrain=constrain,
-                limits=GrammarLimits(max_string=12, max_integer_digits=4, max_calls=2),
-                max_tokens=200,
-                temperature=1.0,
-            )
-            responses = [
-                caller.call(query, tool_choice="required", seed=seed)
-                for seed, query in enumerate(queries)
-            ]
-            usable = sum(r.ok for r in responses)
-            write(
-                f"{'with' if constrain else 'without'} the grammar: {usable}/{len(queries)} usable"
-            )
-            for response in responses:
-                outcome = "valid call" if response.ok else type(response.error).__name__
-                write(f"  {response.raw[:90]!r:<94} -> {outcome}")
-            write("")
+def _refusals(tools: ToolSet, write: Callable[[str], None]) -> None:
+    write("Outputs that must not run (RECORDED, not generated): what fncall does with them.\n")
+    for output in REFUSED:
+        write(f"model:  {output}   [recorded]")
+        try:
+            read_output(DIALECT, tools, output)
+        except MissingArgumentError as exc:
+            write(f"  -> missing argument; ask the user: {exc.clarification}\n")
+        except (OutputParseError, CallValidationError) as exc:
+            write(f"  -> refused, nothing ran: {type(exc).__name__}: {exc}\n")
 
 
 def _synthetic_data(write: Callable[[str], None]) -> None:

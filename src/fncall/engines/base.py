@@ -9,7 +9,7 @@ implements :class:`Engine`, registered in :mod:`fncall.engines`.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar, Literal
 
@@ -54,12 +54,22 @@ class GenerationRequest:
         sampling: Token budget and sampling settings.
         grammar: When given, the completion must match it; generation ends when the
             grammar is complete.
+        on_text: Called with each new piece of generated text, in order, from the thread
+            that generates. Engines that decode token by token (``streams_text``) call it
+            as tokens are decoded; the others call it once with the whole text. The pieces
+            are the raw text, which may run on into a stop string that the final
+            :attr:`Generation.text` cuts. It must not raise (it runs inside the batch).
+        cancelled: When it returns true, nobody wants the rest: engines that decode token by
+            token end the generation there (as if cut by ``max_tokens``), freeing its place
+            in the batch; the others may finish it.
     """
 
     prompt: str
     stop: tuple[str, ...] = ()
     sampling: Sampling = field(default_factory=Sampling)
     grammar: Grammar | None = None
+    on_text: Callable[[str], None] | None = field(default=None, compare=False, repr=False)
+    cancelled: Callable[[], bool] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -86,10 +96,13 @@ class Engine(ABC):
     Attributes:
         name: Registry name (``transformers``, ``llamacpp``, ``vllm``, ``openai``).
         supports_grammar: Whether requests may carry a grammar.
+        streams_text: Whether ``on_text`` listeners hear text as it is generated (else
+            once, with the whole text, when the generation is done).
     """
 
     name: ClassVar[str]
     supports_grammar: ClassVar[bool] = True
+    streams_text: ClassVar[bool] = False
 
     @abstractmethod
     def generate(self, requests: Sequence[GenerationRequest]) -> list[Generation]:
@@ -103,6 +116,14 @@ class Engine(ABC):
         """Refuse requests this engine cannot serve, before any work starts."""
         if not self.supports_grammar and any(r.grammar is not None for r in requests):
             raise EngineError(f"the {self.name} engine cannot constrain generation by grammar")
+
+    @staticmethod
+    def deliver_text(requests: Sequence[GenerationRequest], results: Sequence[Generation]) -> None:
+        """Hand each finished text to its request's listener, for engines that cannot
+        stream."""
+        for request, result in zip(requests, results, strict=True):
+            if request.on_text is not None and result.text:
+                request.on_text(result.text)
 
     def close(self) -> None:  # noqa: B027 - most engines hold nothing to release
         """Release what the engine holds (processes, connections)."""

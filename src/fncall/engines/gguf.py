@@ -157,10 +157,11 @@ def _vocabulary(hf_dir: Path, vocab_size: int) -> dict[str, Any]:
     path = hf_dir / "tokenizer.json"
     spec = _read_json(path)
     model = spec.get("model") or {}
-    if model.get("type") != "BPE" or not _is_plain_byte_level(spec.get("pre_tokenizer")):
+    pre = _llama_cpp_pre(spec.get("pre_tokenizer"))
+    if model.get("type") != "BPE" or pre is None:
         raise EngineError(
             f"{path}: only byte-level BPE tokenizers (ByteLevel pre-tokenizer without a "
-            "prefix space) can be exported"
+            "prefix space, optionally after splitting digits one by one) can be exported"
         )
     if spec.get("normalizer") is not None:
         raise EngineError(f"{path}: tokenizers with a normalizer cannot be exported")
@@ -215,22 +216,39 @@ def _vocabulary(hf_dir: Path, vocab_size: int) -> dict[str, Any]:
         "types": types,
         "merges": merges,
         "ids": ids,
+        "pre": pre,
         "add_bos": add_bos,
         "add_eos": add_eos,
     }
 
 
-def _is_plain_byte_level(pre_tokenizer: dict[str, Any] | None) -> bool:
-    """Whether the pre-tokenizer splits exactly as llama.cpp's ``gpt-2`` pre-tokenizer does."""
+def _llama_cpp_pre(pre_tokenizer: dict[str, Any] | None) -> str | None:
+    """The llama.cpp pre-tokenizer that splits text exactly as ``pre_tokenizer`` does:
+    ``gpt-2`` for a plain ByteLevel (the GPT-2 regex), ``starcoder`` for single digits split
+    off first and then the GPT-2 regex (what fncall's own tokenizers do); ``None`` for any
+    other."""
     if pre_tokenizer is None:
-        return False
-    if pre_tokenizer.get("type") == "Sequence":
-        steps = pre_tokenizer.get("pretokenizers") or []
-        return len(steps) == 1 and _is_plain_byte_level(steps[0])
+        return None
+    steps = (
+        pre_tokenizer.get("pretokenizers") or []
+        if pre_tokenizer.get("type") == "Sequence"
+        else [pre_tokenizer]
+    )
+    if not steps or not _is_plain_byte_level(steps[-1]):
+        return None
+    if len(steps) == 1:
+        return "gpt-2"
+    digits = steps[0]
+    if len(steps) == 2 and digits.get("type") == "Digits" and digits.get("individual_digits"):
+        return "starcoder"
+    return None
+
+
+def _is_plain_byte_level(step: dict[str, Any]) -> bool:
     return (
-        pre_tokenizer.get("type") == "ByteLevel"
-        and not pre_tokenizer.get("add_prefix_space", False)
-        and pre_tokenizer.get("use_regex", True)
+        step.get("type") == "ByteLevel"
+        and not step.get("add_prefix_space", False)
+        and step.get("use_regex", True)
     )
 
 
@@ -269,8 +287,7 @@ def _write_metadata(
     writer.add_layer_norm_rms_eps(hp["rms_eps"])
 
     writer.add_tokenizer_model("gpt2")
-    # ``gpt-2`` selects the GPT-2 split regex, the one the ByteLevel pre-tokenizer uses.
-    writer.add_tokenizer_pre("gpt-2")
+    writer.add_tokenizer_pre(vocab["pre"])
     writer.add_token_list(vocab["tokens"])
     writer.add_token_types(vocab["types"])
     writer.add_token_merges(vocab["merges"])

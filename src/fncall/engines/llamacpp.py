@@ -8,6 +8,7 @@ earliest one in the text; both matter for honest ``length`` reports and stop sem
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import inspect
 import os
@@ -44,6 +45,7 @@ class LlamaCppEngine(Engine):
     """
 
     name: ClassVar[str] = "llamacpp"
+    streams_text: ClassVar[bool] = True
 
     def __init__(
         self,
@@ -145,6 +147,9 @@ class LlamaCppEngine(Engine):
         completion: list[int] = []
         text = b""
         finish = "length"
+        listen = request.on_text
+        # A token may end inside a UTF-8 character: the listener hears whole characters only.
+        pieces = codecs.getincrementaldecoder("utf-8")(errors="replace")
         # Only temperature and top_p shape the distribution: llama-cpp-python's defaults
         # (top_k 40, min_p 0.05) are switched off, so temperature 0 is plain argmax and
         # sampled decoding matches the other engines.
@@ -164,13 +169,18 @@ class LlamaCppEngine(Engine):
                 finish = "stop"
                 break
             completion.append(token)
-            text += llm.detokenize([token])
+            piece = llm.detokenize([token])
+            text += piece
+            if listen is not None and (decoded := pieces.decode(piece)):
+                listen(decoded)
             cut = _first_stop(text, stops)
             if cut is not None:
                 text, finish = text[:cut], "stop"
                 break
             if len(completion) >= budget:
                 break
+            if request.cancelled is not None and request.cancelled():
+                break  # abandoned: reported as cut at max_tokens
         return Generation(
             text=text.decode("utf-8", errors="replace"),
             finish_reason=finish,  # type: ignore[arg-type]

@@ -108,15 +108,18 @@ class OpenAIEngine(Engine):
         """
         self.check(requests)
         if len(requests) <= 1 or self.concurrency == 1:
-            return [self._complete(r) for r in requests]
-        with ThreadPoolExecutor(max_workers=min(self.concurrency, len(requests))) as pool:
-            futures = [pool.submit(self._complete, r) for r in requests]
-            try:
-                return [f.result() for f in futures]
-            except BaseException:
-                for future in futures:
-                    future.cancel()
-                raise
+            results = [self._complete(r) for r in requests]
+        else:
+            with ThreadPoolExecutor(max_workers=min(self.concurrency, len(requests))) as pool:
+                futures = [pool.submit(self._complete, r) for r in requests]
+                try:
+                    results = [f.result() for f in futures]
+                except BaseException:
+                    for future in futures:
+                        future.cancel()
+                    raise
+        self.deliver_text(requests, results)
+        return results
 
     def close(self) -> None:
         """Close the connection pool."""

@@ -32,6 +32,12 @@ class _Row:
     ids: list[int] = field(default_factory=list)
     done: bool = False
     finish: str = "length"
+    # Streaming: the listener has heard the text of ids[:read_at], decoded from prefix_at
+    # (a token of context, so merges and leading spaces come out as in the whole text);
+    # sent counts the characters it has heard.
+    prefix_at: int = 0
+    read_at: int = 0
+    sent: int = 0
 
 
 class TransformersEngine(Engine):
@@ -46,6 +52,7 @@ class TransformersEngine(Engine):
     """
 
     name = "transformers"
+    streams_text = True
 
     def __init__(
         self,
@@ -218,6 +225,8 @@ class TransformersEngine(Engine):
                 row.ids.append(token)
             return
         row.ids.append(token)
+        if row.request.on_text is not None:
+            self._stream(row)
         if row.matcher is not None:
             consume(row.matcher, token)
         if row.request.stop and self._hit_stop(row):
@@ -226,6 +235,20 @@ class TransformersEngine(Engine):
             row.done, row.finish = True, "stop"  # the grammar is complete: nothing may follow
         elif len(row.ids) >= row.request.sampling.max_tokens:
             row.done = True
+        elif row.request.cancelled is not None and row.request.cancelled():
+            row.done = True  # abandoned (a timeout, a client gone): stop spending on it
+
+    def _stream(self, row: _Row) -> None:
+        """Tell the row's listener the text its newest token completes: the difference of two
+        short decodes, not the whole text, so a token costs the same late in a generation."""
+        decode = self.tokenizer.decode
+        before = decode(row.ids[row.prefix_at : row.read_at], skip_special_tokens=False)
+        after = decode(row.ids[row.prefix_at :], skip_special_tokens=False)
+        # A trailing U+FFFD is a UTF-8 character split across tokens: wait for the rest.
+        if len(after) > len(before) and not after.endswith("\ufffd"):
+            row.request.on_text(after[len(before) :])  # type: ignore[misc]
+            row.sent += len(after) - len(before)
+            row.prefix_at, row.read_at = row.read_at, len(row.ids)
 
     def _hit_stop(self, row: _Row) -> bool:
         # Only the tail can hold a stop string that was not there a token ago.
@@ -236,6 +259,8 @@ class TransformersEngine(Engine):
 
     def _result(self, row: _Row) -> Generation:
         text = self.tokenizer.decode(row.ids, skip_special_tokens=False)
+        if row.request.on_text is not None and len(text) > row.sent:
+            row.request.on_text(text[row.sent :])  # what an unfinished character held back
         ends = [text.find(s) for s in row.request.stop if s in text]
         if ends:
             text = text[: min(ends)]

@@ -154,6 +154,7 @@ class VLLMEngine(Engine):
                     completion_tokens=len(completion.token_ids),
                 )
             )
+        self.deliver_text(requests, generations)
         return generations
 
     def close(self) -> None:

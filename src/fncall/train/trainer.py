@@ -35,6 +35,7 @@ from typing import Any
 import numpy as np
 import torch
 import torch.nn.functional as F
+from safetensors.torch import load_file
 from tqdm.auto import tqdm
 from transformers import LlamaForCausalLM, PreTrainedTokenizerFast
 
@@ -95,6 +96,9 @@ class TrainConfig:
             from scratch learn to read and copy from prompts far sooner, because prompts hold
             most of the tokens (and repeat parameter names between signature and docstring).
         device: ``"cpu"``, or e.g. ``"cuda"``.
+        init: A model directory to start from instead of random weights (fine-tuning, or
+            training on in stages with new data): its tokenizer and weights are taken, and
+            ``size`` must be its shape.
         metadata: Written into the exported model's ``fncall.json`` (e.g. its dialect),
             with the facts of the run under ``"training"``.
     """
@@ -121,10 +125,12 @@ class TrainConfig:
     pad_multiple: int = 64
     prompt_loss_weight: float = 0.0
     device: str = "cpu"
+    init: Path | None = None
     metadata: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.data, self.out = Path(self.data), Path(self.out)
+        self.init = None if self.init is None else Path(self.init)
         self.special_tokens = tuple(self.special_tokens)
         for name in ("vocab_size", "max_length", "batch_tokens", "max_steps"):
             if getattr(self, name) < 1:
@@ -446,13 +452,22 @@ def record_config(config: TrainConfig, digest: str) -> None:
 def load_or_train_tokenizer(
     config: TrainConfig, examples: Callable[[], list[tuple[str, str]]]
 ) -> PreTrainedTokenizerFast:
-    """The run's tokenizer: ``out/tokenizer`` if there is one, else trained on the prompts and
-    completions of the data and saved there."""
+    """The run's tokenizer: ``out/tokenizer`` if there is one, else ``config.init``'s, else
+    trained on the prompts and completions of the data; saved there.
+
+    Raises:
+        TrainError: ``config.init`` has no tokenizer.
+    """
     directory = config.out / "tokenizer"
     recover_dir(directory)
     if not directory.is_dir():
-        texts = [text for pair in examples() for text in pair]
-        tokenizer = train_tokenizer(texts, config.vocab_size, config.special_tokens)
+        if config.init is not None:
+            if not (config.init / "tokenizer.json").is_file():
+                raise TrainError(f"init: {config.init} has no tokenizer.json (not a model dir?)")
+            tokenizer = PreTrainedTokenizerFast.from_pretrained(str(config.init))
+        else:
+            texts = [text for pair in examples() for text in pair]
+            tokenizer = train_tokenizer(texts, config.vocab_size, config.special_tokens)
         replace_dir(directory, lambda d: save_tokenizer(tokenizer, d))
     return PreTrainedTokenizerFast.from_pretrained(str(directory))
 
@@ -494,6 +509,32 @@ def save_checkpoint(
         (directory / "state.json").write_text(json.dumps(state, indent=2) + "\n")
 
     replace_dir(out / "checkpoint", write)
+
+
+def load_initial_weights(model: torch.nn.Module, directory: Path) -> None:
+    """Copy the safetensors weights of the model directory ``directory`` into ``model``.
+
+    Raises:
+        TrainError: no weights there, or weights of another shape (naming the tensor).
+    """
+    files = sorted(directory.glob("*.safetensors"))
+    if not files:
+        raise TrainError(f"init: {directory} has no .safetensors weights")
+    weights: dict[str, torch.Tensor] = {}
+    for file in files:
+        weights.update(load_file(str(file)))
+    own = model.state_dict()
+    for name, tensor in own.items():
+        found = weights.get(name)
+        if found is None and name == "lm_head.weight":
+            continue  # tied to the embeddings, so not stored
+        if found is None or found.shape != tensor.shape:
+            shape = "missing" if found is None else f"shape {tuple(found.shape)}"
+            raise TrainError(
+                f"init: {directory} does not fit this model size: {name} is {shape}, the "
+                f"model needs {tuple(tensor.shape)} (pass the size it was trained with)"
+            )
+    model.load_state_dict({k: v for k, v in weights.items() if k in own}, strict=False)
 
 
 def load_checkpoint(
@@ -599,7 +640,10 @@ def train(
     parameters = sum(p.numel() for p in model.parameters())
     optimizer = make_optimizer(model, config)
     torch.manual_seed(config.seed)
-    state = load_checkpoint(out, model, optimizer) or {
+    state = load_checkpoint(out, model, optimizer)
+    if state is None and config.init is not None:
+        load_initial_weights(model, config.init)
+    state = state or {
         "step": 0,
         "tokens": 0,
         "epoch": 0,

@@ -63,6 +63,8 @@ class SynthConfig:
         heldout_examples: Held-out examples to keep.
         tools_per_intent: Tools composed per intent.
         heldout_per_domain: Intents of each domain held out whole.
+        rename_rate: Share of training examples whose tools are offered under fresh names
+            (see :mod:`fncall.train.synth.examples`); held-out examples keep their names.
         exclude: Evaluation files or folders (BFCL, fncall JSONL) whose queries no example
             may overlap.
     """
@@ -73,6 +75,7 @@ class SynthConfig:
     heldout_examples: int = 600
     tools_per_intent: int = 8
     heldout_per_domain: int = 1
+    rename_rate: float = 0.5
     exclude: list[Path] = field(default_factory=list)
 
 
@@ -85,6 +88,8 @@ def synthesize(config: SynthConfig, progress: bool = True) -> dict[str, Any]:
     """
     if config.train_examples < 1 or config.heldout_examples < 0:
         raise SynthError("train_examples must be >= 1 and heldout_examples >= 0")
+    if not 0.0 <= config.rename_rate <= 1.0:
+        raise SynthError(f"rename_rate must be between 0 and 1, got {config.rename_rate}")
     problems = check_catalog(DOMAINS)
     if problems:
         raise SynthError("the catalog breaks its rules: " + "; ".join(problems[:5]))
@@ -111,7 +116,9 @@ def synthesize(config: SynthConfig, progress: bool = True) -> dict[str, Any]:
     splits["heldout"] = _write(out / "heldout.jsonl", heldout, heldout_refinery)
 
     train_refinery = Refinery([*excluded, *(e.query for e in heldout)])
-    train_maker = ExampleMaker(train_tools, train_tools, resolvers, talk[:cut], rng)
+    train_maker = ExampleMaker(
+        train_tools, train_tools, resolvers, talk[:cut], rng, config.rename_rate
+    )
     train = _generate(train_maker, train_refinery, config.train_examples, "train", progress)
     splits["train"] = _write(out / "train.jsonl", train, train_refinery)
 

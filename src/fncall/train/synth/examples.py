@@ -12,17 +12,26 @@ Categories (BFCL's names where they mean the same):
 
 Distractors come from other intents only, half the time from the same domain (the hard
 case: ``create_reminder`` beside ``delete_reminder``), and never two tools of one intent.
+
+A share of examples (``rename_rate``) offers every tool under a fresh name: about 1,200
+names recur across tens of thousands of examples, and a small model learns to recall them
+instead of reading the prompt, which fails on any tool it has not seen. Under names that
+say nothing (``fn_qk7``) or that it has not met (``acme_get_weather``, ``get_weather_v2``),
+the only way to the right call is the docstring and a copy of the name.
 """
 
 from __future__ import annotations
 
+import keyword
 import random
+import string
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from fncall.calls.call import ToolCall
+from fncall.tools.pysource import tool_from_source
 from fncall.train.synth.catalog import placeholders
 from fncall.train.synth.queries import Query, fill
 from fncall.train.synth.universe import UniverseTool
@@ -37,6 +46,9 @@ CATEGORY_WEIGHTS = {
 }
 NO_FIT_ANSWER = "None of the available functions can do that."
 MAX_TOOLS = 8
+_NAME_PREFIXES = ("acme", "my", "svc", "api", "v2", "ext", "app", "corp", "pro", "x")
+_NAME_SUFFIXES = ("v2", "api", "tool", "fn", "ex", "new", "beta", "v3", "call", "x")
+_OPAQUE_STEMS = ("fn", "tool", "op", "api", "func", "do", "cmd", "task")
 
 # Intents whose result can stand in for another tool's argument of a kind, with phrases
 # that ask for it ({} is the inner argument's mention).
@@ -120,6 +132,7 @@ class ExampleMaker:
         resolvers: Tools for nested calls (those of :data:`RESOLVERS` intents are used).
         small_talk: Chat queries for no-fit examples.
         rng: The random source (the maker's whole state: same seed, same examples).
+        rename_rate: Share of examples whose tools are offered under fresh names.
     """
 
     def __init__(
@@ -129,8 +142,10 @@ class ExampleMaker:
         resolvers: Sequence[UniverseTool],
         small_talk: Sequence[str],
         rng: random.Random,
+        rename_rate: float = 0.0,
     ) -> None:
         self.rng = rng
+        self.rename_rate = rename_rate
         self.maker = ValueMaker(rng)
         self.targets = [t for t in targets if _templates(t)]
         self.distractors = list(distractors)
@@ -147,7 +162,26 @@ class ExampleMaker:
             category = self.rng.choices(list(CATEGORY_WEIGHTS), list(CATEGORY_WEIGHTS.values()))[0]
         if category == "nested" and not (self.nestable and self.resolvers):
             category = "multiple"
-        return getattr(self, f"_{category}")()
+        example = getattr(self, f"_{category}")()
+        if self.rng.random() < self.rename_rate:
+            example = self._renamed(example)
+        return example
+
+    def _renamed(self, example: Example) -> Example:
+        """``example`` with every offered tool under a fresh name, calls to match."""
+        names: dict[str, str] = {}
+        for tool in example.tools:
+            name = fresh_name(tool.tool.name, self.rng)
+            while name in names.values():
+                name = fresh_name(tool.tool.name, self.rng)
+            names[tool.tool.name] = name
+        tools = {t.tool.name: renamed(t, names[t.tool.name]) for t in example.tools}
+        return replace(
+            example,
+            tools=tuple(tools[t.tool.name] for t in example.tools),
+            calls=tuple(_rename_call(c, names) for c in example.calls),
+            targets=tuple(tools[t.tool.name] for t in example.targets),
+        )
 
     # categories -----------------------------------------------------------------------
 
@@ -276,6 +310,37 @@ class ExampleMaker:
             category, targets[0].domain, intents, text, tuple(offered), tuple(calls), None,
             tuple(targets),
         )  # fmt: skip
+
+
+def fresh_name(name: str, rng: random.Random) -> str:
+    """A new name for the tool called ``name``: one that says nothing, or ``name`` with a
+    prefix or a suffix, or in camelCase."""
+    kind = rng.randrange(4)
+    if kind == 0:
+        letters = "".join(rng.choices(string.ascii_lowercase, k=rng.randint(2, 4)))
+        fresh = f"{rng.choice(_OPAQUE_STEMS)}_{letters}{rng.randint(0, 99)}"
+    elif kind == 1:
+        fresh = f"{rng.choice(_NAME_PREFIXES)}_{name}"
+    elif kind == 2:
+        fresh = f"{name}_{rng.choice(_NAME_SUFFIXES)}"
+    else:
+        head, *rest = name.split("_")
+        fresh = head + "".join(part.title() for part in rest) + rng.choice(("", "V2", "Api"))
+    return fresh if fresh != name and not keyword.iskeyword(fresh) else f"{fresh}_1"
+
+
+def renamed(tool: UniverseTool, name: str) -> UniverseTool:
+    """``tool`` under the name ``name`` (its source re-read, so prompt and spec agree)."""
+    source = tool.source.replace(f"def {tool.tool.name}(", f"def {name}(", 1)
+    return replace(tool, tool=tool_from_source(source), source=source)
+
+
+def _rename_call(call: ToolCall, names: dict[str, str]) -> ToolCall:
+    arguments = {
+        key: _rename_call(value, names) if isinstance(value, ToolCall) else value
+        for key, value in call.arguments.items()
+    }
+    return ToolCall(names[call.name], arguments)
 
 
 def _templates(tool: UniverseTool, must_mention: set[str] = frozenset()) -> list[str]:

@@ -1,0 +1,251 @@
+"""The OpenAI-compatible HTTP API: ``create_app(config) -> FastAPI``.
+
+Routes: ``POST /v1/chat/completions``, ``GET /v1/models``, ``GET /v1/models/{id}``,
+``GET /health``, and the web chat's router (:mod:`fncall.server.webchat`).
+
+What the app keeps on ``app.state`` (for the web chat's router and for tests):
+
+- ``app.state.config``: the :class:`ServerConfig`, with ``model_name`` filled in with the
+  served model id;
+- ``app.state.caller``: the :class:`~fncall.caller.FunctionCaller` (its ``dialect``,
+  ``engine``, ``executor``);
+- ``app.state.scheduler``: the :class:`~fncall.server.scheduler.Scheduler` that owns the
+  engine; generate only through it (``scheduler.submit(CallRequest, timeout=...)`` from
+  the event loop, then ``await ticket.response()``), never on the engine directly;
+- ``app.state.model_name``: the served model id (what clients send as ``model``).
+
+Every ``/v1/*`` path needs the bearer token when ``config.api_key`` is set; ``/health`` and
+the web chat page are public. Errors on ``/v1/*`` paths have OpenAI's shape.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import time
+from collections.abc import AsyncIterator
+from dataclasses import replace
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response, StreamingResponse
+from starlette.exceptions import HTTPException
+
+import fncall
+from fncall.caller import FunctionCaller
+from fncall.house import house_model
+from fncall.server import webchat
+from fncall.server.accesslog import AccessLogMiddleware
+from fncall.server.answers import answer_of, completion_body, error_for
+from fncall.server.config import ServerConfig
+from fncall.server.guards import AuthMiddleware, BodyLimitMiddleware, is_api_path
+from fncall.server.protocol import ApiError, parse_json_body, parse_request
+from fncall.server.scheduler import Failed, QueueFullError, Scheduler, TicketFailed
+from fncall.server.stream import sse
+from fncall.server.translate import prepare
+
+log = logging.getLogger("fncall.server")
+
+
+def create_app(config: ServerConfig, caller: FunctionCaller | None = None) -> FastAPI:
+    """The server's ASGI app.
+
+    Args:
+        config: Model, limits and protections.
+        caller: A ready function caller (tests share one engine between apps); by default
+            one is made from ``config`` (the model is loaded now, so a bad set-up fails
+            before the server listens).
+
+    Raises:
+        EngineError, UnknownDialectError: a model or dialect that cannot be loaded.
+    """
+    if caller is None:
+        model = config.model if config.model is not None else house_model()
+        caller = FunctionCaller(
+            model,
+            config.dialect,
+            engine=config.engine,
+            engine_options=config.engine_options,
+            constrain=config.constrain,
+        )
+        served = config.served_model_name("fncall-house" if config.model is None else model)
+    else:
+        served = config.served_model_name(getattr(caller.engine, "path", None) or "fncall")
+    config = replace(config, model_name=served)
+    scheduler = Scheduler(
+        caller,
+        max_batch=config.max_batch,
+        max_queue=config.max_queue,
+        max_prompt_tokens=config.max_prompt_tokens,
+    )
+    fingerprint = f"fncall-{fncall.__version__}-{caller.dialect.name}"
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        await run_in_threadpool(scheduler.close)
+
+    app = FastAPI(
+        title="fncall",
+        version=fncall.__version__,
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
+    )
+    app.state.config = config
+    app.state.caller = caller
+    app.state.scheduler = scheduler
+    app.state.model_name = served
+    # Added innermost first: the access log sees every answer, 401s and 413s included.
+    app.add_middleware(BodyLimitMiddleware, limit=config.max_body_bytes)
+    if config.api_key:
+        app.add_middleware(AuthMiddleware, api_key=config.api_key)
+    app.add_middleware(AccessLogMiddleware)
+    _add_error_handlers(app)
+
+    @app.get("/health")
+    async def health() -> dict[str, Any]:
+        """Liveness and load: always public."""
+        return {
+            "status": "ok",
+            "model": served,
+            "dialect": caller.dialect.name,
+            "waiting": scheduler.waiting,
+            "running": scheduler.running,
+        }
+
+    @app.get("/v1/models")
+    async def models() -> dict[str, Any]:
+        return {"object": "list", "data": [_model_card(served)]}
+
+    @app.get("/v1/models/{model_id:path}")
+    async def model(model_id: str) -> dict[str, Any]:
+        _check_model(model_id, served)
+        return _model_card(served)
+
+    @app.post("/v1/chat/completions")
+    async def chat_completions(request: Request) -> Response:
+        access: dict[str, Any] = request.state.access
+        data = parse_json_body(await request.body())
+        body = parse_request(data, config)
+        _check_model(body.model, served)
+        # Building tool sets is CPU work (schemas are normalised): off the event loop.
+        prepared = await run_in_threadpool(prepare, body, caller.dialect, config)
+        access["stream"] = prepared.stream
+        if config.log_prompts:
+            access["messages"] = data.get("messages")
+        try:
+            ticket = scheduler.submit(prepared.call, timeout=config.timeout, stream=prepared.stream)
+        except QueueFullError:
+            raise ApiError(
+                429,
+                f"The server is at capacity ({config.max_queue} requests waiting); retry shortly.",
+                type="rate_limit_error",
+                code="server_busy",
+                headers={"Retry-After": "1"},
+            ) from None
+        except TicketFailed as exc:
+            raise error_for(exc.event.error, exc.event.stage, config.timeout) from None
+        cid = f"chatcmpl-{request.state.request_id}"
+        if prepared.stream:
+            first = await ticket.next()
+            if isinstance(first, Failed):
+                raise error_for(first.error, first.stage, config.timeout)
+            access["prompt_tokens"] = first.prompt_tokens
+            return StreamingResponse(
+                sse(
+                    ticket,
+                    prepared,
+                    caller.dialect,
+                    cid=cid,
+                    model=served,
+                    fingerprint=fingerprint,
+                    timeout=config.timeout,
+                    access=access,
+                ),
+                media_type="text/event-stream",
+                headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+            )
+        try:
+            response = await ticket.response()
+        except TicketFailed as exc:
+            raise error_for(exc.event.error, exc.event.stage, config.timeout) from None
+        finally:
+            ticket.cancel()
+        access.update(
+            prompt_tokens=response.prompt_tokens, completion_tokens=response.completion_tokens
+        )
+        if config.log_prompts:
+            access["output"] = response.raw
+        answer = answer_of(response, prepared, caller.dialect)
+        access["outcome"] = answer.finish_reason
+        return JSONResponse(
+            completion_body(cid, served, answer, response, prepared.legacy, fingerprint)
+        )
+
+    app.include_router(webchat.router)
+    return app
+
+
+def _model_card(name: str) -> dict[str, Any]:
+    return {"id": name, "object": "model", "created": int(time.time()), "owned_by": "fncall"}
+
+
+def _check_model(given: str, served: str) -> None:
+    if given != served:
+        raise ApiError(
+            404,
+            f"The model '{given}' does not exist; this server serves '{served}'.",
+            param="model",
+            code="model_not_found",
+        )
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    """OpenAI-shaped errors on ``/v1/*``; FastAPI's own elsewhere."""
+
+    def shaped(request: Request, error: ApiError) -> JSONResponse:
+        access = getattr(request.state, "access", None)
+        if isinstance(access, dict):
+            access["outcome"] = f"error:{error.code or error.type}"
+        return JSONResponse(error.body(), status_code=error.status, headers=error.headers)
+
+    async def api_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, ApiError)
+        return shaped(request, exc)
+
+    async def http_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, HTTPException)
+        if not is_api_path(request.url.path):
+            return JSONResponse({"detail": exc.detail}, exc.status_code, headers=exc.headers)
+        if exc.status_code == 404:
+            message = f"Invalid URL ({request.method} {request.url.path})"
+        elif exc.status_code == 405:
+            message = f"Method {request.method} is not allowed on {request.url.path}"
+        else:
+            message = str(exc.detail)
+        return shaped(request, ApiError(exc.status_code, message, code=None))
+
+    async def validation_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, RequestValidationError)
+        first = exc.errors()[0] if exc.errors() else {}
+        param = ".".join(str(p) for p in first.get("loc", ())[1:]) or None
+        message = f"Invalid request: {first.get('msg', 'malformed')}" + (
+            f" ('{param}')" if param else ""
+        )
+        return shaped(request, ApiError(400, message, param=param))
+
+    async def unexpected(request: Request, exc: Exception) -> Response:
+        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        return shaped(
+            request,
+            ApiError(500, f"Internal server error ({type(exc).__name__}).", type="server_error"),
+        )
+
+    app.add_exception_handler(ApiError, api_error)
+    app.add_exception_handler(HTTPException, http_error)
+    app.add_exception_handler(RequestValidationError, validation_error)
+    app.add_exception_handler(Exception, unexpected)

@@ -1,0 +1,91 @@
+"""How a server is set up: the model, its limits and its protections."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from fncall.errors import EngineError
+
+
+@dataclass(frozen=True)
+class ServerConfig:
+    """Settings of ``fncall serve`` / :func:`fncall.server.create_app`.
+
+    Attributes:
+        model: Model directory, GGUF file or server URL (``None``: the bundled house model).
+        dialect: Dialect name (``None``: the model directory's ``fncall.json``).
+        engine: ``transformers``, ``llamacpp``, ``vllm`` or ``openai``.
+        engine_options: Keyword arguments for the engine.
+        constrain: Grammar-constrained decoding (what makes every call valid).
+        model_name: The model id clients send and ``/v1/models`` lists (``None``: the
+            model directory's or file's name).
+        api_key: When set, every ``/v1/*`` request needs ``Authorization: Bearer <key>``.
+        max_body_bytes: Largest request body; larger ones get 413.
+        max_tools: Most tools (or legacy functions) in one request.
+        max_prompt_tokens: Longest rendered prompt, in tokens (where the engine can count).
+        max_tokens_limit: Largest ``max_tokens`` a request may ask for.
+        default_max_tokens: ``max_tokens`` of a request that gives none.
+        default_temperature: Temperature of a request that gives none. 0 (greedy), which
+            function calling wants; OpenAI's own default is 1.
+        max_batch: Requests generated together on the engine.
+        max_queue: Requests that may wait for the engine; more get 429.
+        timeout: Seconds a request may take from arrival to its answer; past it, 504.
+        log_prompts: Put messages and outputs in the access log (off: ids, timings and
+            token counts only).
+    """
+
+    model: str | Path | None = None
+    dialect: str | None = None
+    engine: str = "transformers"
+    engine_options: Mapping[str, Any] = field(default_factory=dict)
+    constrain: bool = True
+    model_name: str | None = None
+    api_key: str | None = None
+    max_body_bytes: int = 1_048_576
+    max_tools: int = 128
+    max_prompt_tokens: int = 8192
+    max_tokens_limit: int = 4096
+    default_max_tokens: int = 256
+    default_temperature: float = 0.0
+    max_batch: int = 8
+    max_queue: int = 64
+    timeout: float = 120.0
+    log_prompts: bool = False
+
+    def __post_init__(self) -> None:
+        for name in (
+            "max_body_bytes",
+            "max_tools",
+            "max_prompt_tokens",
+            "max_tokens_limit",
+            "default_max_tokens",
+            "max_batch",
+        ):
+            value = getattr(self, name)
+            if not isinstance(value, int) or value < 1:
+                raise EngineError(
+                    f"server setting {name} must be a positive integer, got {value!r}"
+                )
+        if not isinstance(self.max_queue, int) or self.max_queue < 0:
+            raise EngineError(f"server setting max_queue must be 0 or more, got {self.max_queue!r}")
+        if self.default_max_tokens > self.max_tokens_limit:
+            raise EngineError(
+                f"default_max_tokens ({self.default_max_tokens}) exceeds max_tokens_limit "
+                f"({self.max_tokens_limit})"
+            )
+        if not self.timeout > 0:
+            raise EngineError(f"server setting timeout must be positive, got {self.timeout!r}")
+        if self.api_key is not None and not self.api_key.strip():
+            raise EngineError("an empty API key would protect nothing; give a key or none")
+
+    def served_model_name(self, fallback: str | Path) -> str:
+        """The model id: ``model_name``, else the model's file or directory name."""
+        if self.model_name:
+            return self.model_name
+        text = str(fallback).rstrip("/")
+        if text.startswith(("http://", "https://")):
+            return text
+        return Path(text).name or text

@@ -1,0 +1,282 @@
+"""The web chat page of ``fncall serve``, and the small API it uses.
+
+``GET /`` serves the page (plain HTML, CSS and JavaScript modules from ``static/``: no build
+step, nothing fetched from elsewhere). The page talks to ``/v1/chat/completions`` like any
+OpenAI client, and to these:
+
+* ``GET /v1/fncall/toolsets``: the demo tool sets that ship with fncall, as OpenAI tools.
+* ``POST /v1/fncall/execute``: run one call of a demo tool, after validation, through
+  :class:`fncall.calls.execute.Executor` (never ``eval``). The page asks the user before
+  calling it, so a tool marked ``requires_approval`` counts as approved.
+* ``GET /v1/fncall/info``: the served model's dialect, and whether it can take a
+  conversation with tool results (``multi_turn``).
+
+Tools a user pastes into the page are never run by the server: the page asks the user for
+their results.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import FileResponse, JSONResponse, Response
+
+from fncall.calls.call import ToolCall
+from fncall.calls.execute import Executor
+from fncall.errors import (
+    ArgumentTypeError,
+    CallValidationError,
+    ConstraintViolationError,
+    EnumViolationError,
+    MissingArgumentError,
+    UnknownArgumentError,
+    UnknownFunctionError,
+)
+from fncall.examples import everyday
+from fncall.server.protocol import ApiError
+from fncall.tools.python import tools_from_module
+from fncall.tools.spec import ToolSet
+
+STATIC = Path(__file__).parent / "static"
+EXECUTE_TIMEOUT = 10.0
+"""Seconds one demo tool call may run."""
+
+_MEDIA_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".svg": "image/svg+xml",
+}
+# The page loads nothing from anywhere else, and nothing may frame it.
+_PAGE_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+        "form-action 'none'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Cache-Control": "no-cache",
+}
+
+router = APIRouter()
+
+
+@dataclass(frozen=True)
+class DemoToolset:
+    """A tool set that ships with fncall, with offline implementations the server may run.
+
+    Attributes:
+        id: What requests name it by.
+        name: A title for people.
+        description: What it is for.
+        tools: The tools, each with its Python implementation.
+    """
+
+    id: str
+    name: str
+    description: str
+    tools: ToolSet
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON ``/v1/fncall/toolsets`` lists."""
+        return {
+            "id": self.id,
+            "object": "fncall.toolset",
+            "name": self.name,
+            "description": self.description,
+            "executable": True,
+            "tools": [tool.to_openai() for tool in self.tools.tools],
+        }
+
+
+@cache
+def demo_toolsets() -> dict[str, DemoToolset]:
+    """The shipped demo tool sets, by id."""
+    sets = [
+        DemoToolset(
+            "everyday",
+            "Everyday (demo)",
+            "Weather, coordinates, currency conversion, a thermostat and e-mail, with fixed "
+            "offline data (weather for Seattle, Paris, Tokyo and Cairo; USD, EUR, GBP, JPY "
+            "and CHF rates).",
+            ToolSet(tools_from_module(everyday)),
+        )
+    ]
+    return {s.id: s for s in sets}
+
+
+# --- the page ----------------------------------------------------------------------------
+
+
+def _asset(name: str) -> Response:
+    path = STATIC / name
+    media_type = _MEDIA_TYPES.get(path.suffix)
+    # Only plain files of the static folder, by exact name: no paths, no hidden files.
+    if media_type is None or "/" in name or name.startswith(".") or not path.is_file():
+        return JSONResponse({"detail": "Not Found"}, status_code=404)
+    return FileResponse(path, media_type=media_type, headers=_PAGE_HEADERS)
+
+
+@router.get("/", include_in_schema=False)
+def page() -> Response:
+    """The web chat page."""
+    return _asset("index.html")
+
+
+@router.get("/webchat/{name}", include_in_schema=False)
+def asset(name: str) -> Response:
+    """One of the page's scripts or style sheets."""
+    return _asset(name)
+
+
+# --- the API the page uses -----------------------------------------------------------------
+
+
+@router.get("/v1/fncall/toolsets")
+def list_toolsets() -> dict[str, Any]:
+    """The demo tool sets, each with an id, a name, a description and its OpenAI tools."""
+    return {"object": "list", "data": [s.to_dict() for s in demo_toolsets().values()]}
+
+
+@router.get("/v1/fncall/info")
+def info(request: Request) -> dict[str, Any]:
+    """What the page needs to know about the served model: its id, its dialect, and whether
+    that dialect renders a conversation with tool results (``multi_turn``)."""
+    dialect = request.app.state.caller.dialect
+    return {
+        "object": "fncall.info",
+        "model": request.app.state.model_name,
+        "dialect": dialect.name,
+        "multi_turn": dialect.multi_turn,
+        "supports_parallel": dialect.supports_parallel,
+    }
+
+
+_VALIDATION_CODES: list[tuple[type[CallValidationError], str]] = [
+    (UnknownFunctionError, "tool_not_found"),
+    (MissingArgumentError, "missing_argument"),
+    (UnknownArgumentError, "unknown_argument"),
+    (ArgumentTypeError, "invalid_type"),
+    (EnumViolationError, "invalid_value"),
+    (ConstraintViolationError, "constraint_violation"),
+]
+
+
+@router.post("/v1/fncall/execute")
+async def execute(request: Request) -> dict[str, Any]:
+    """Run one call of a demo tool.
+
+    The body is ``{"toolset": "everyday", "name": "get_weather", "arguments": {...}}``;
+    ``arguments`` may also be the JSON string of an OpenAI ``tool_call``, and ``toolset``
+    defaults to ``everyday``. A call that ran answers ``200`` with ``ok`` and ``result``;
+    one whose tool raised or timed out answers ``200`` with ``ok: false`` and ``error`` (an
+    outcome the model should see). ``content`` is the text for the ``tool`` message either
+    way.
+
+    Raises:
+        ApiError: an unknown tool set or tool (404), or a body or arguments that do not fit
+            the tool's schema (400), naming the parameter.
+    """
+    try:
+        body = json.loads(await request.body())
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise ApiError(400, f"The request body is not valid JSON: {exc}.") from None
+    if not isinstance(body, dict):
+        raise ApiError(400, f"The request body must be a JSON object, not {_json_kind(body)}.")
+    demo = _demo_toolset(body.get("toolset", "everyday"))
+    name = body.get("name")
+    if not isinstance(name, str) or not name:
+        raise ApiError(400, "'name' is required: the name of the tool to call.", param="name")
+    if name not in demo.tools:
+        raise ApiError(
+            404,
+            f"The {demo.id} tool set has no tool {name!r}; its tools: {', '.join(demo.tools)}.",
+            param="name",
+            code="tool_not_found",
+        )
+    arguments = _arguments(body.get("arguments", {}))
+    # The user approved this call in the page: that is the approval a tool may require.
+    executor = Executor(demo.tools, timeout=EXECUTE_TIMEOUT, approve=lambda call, tool: True)
+    result = await run_in_threadpool(executor.run_one, ToolCall(name, arguments))
+    if isinstance(result.error, CallValidationError):
+        error = result.error
+        param = f"arguments.{error.argument}" if error.argument else "arguments"
+        raise ApiError(400, str(error), param=param, code=_validation_code(error))
+    out: dict[str, Any] = {
+        "object": "fncall.tool_result",
+        "toolset": demo.id,
+        "name": name,
+        "arguments": result.call.to_dict()["arguments"],
+        "ok": result.ok,
+    }
+    if result.error is None:
+        value = _jsonable(result.value)
+        out["result"] = value
+        out["content"] = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    else:
+        message = str(result.error)
+        out["error"] = {"type": type(result.error).__name__, "message": message}
+        out["content"] = json.dumps({"error": message}, ensure_ascii=False)
+    return out
+
+
+def _demo_toolset(toolset_id: Any) -> DemoToolset:
+    demo = demo_toolsets().get(toolset_id) if isinstance(toolset_id, str) else None
+    if demo is None:
+        raise ApiError(
+            404,
+            f"There is no demo tool set {toolset_id!r} (the server runs only its demo tool "
+            f"sets: {', '.join(demo_toolsets())}); give the results of other tools yourself.",
+            param="toolset",
+            code="toolset_not_found",
+        )
+    return demo
+
+
+def _validation_code(error: CallValidationError) -> str:
+    return next((code for kind, code in _VALIDATION_CODES if isinstance(error, kind)), "invalid")
+
+
+def _arguments(value: Any) -> dict[str, Any]:
+    """The call's arguments as an object (OpenAI sends them as a JSON string)."""
+    if isinstance(value, str):
+        try:
+            value = json.loads(value) if value.strip() else {}
+        except json.JSONDecodeError as exc:
+            raise ApiError(
+                400,
+                f"'arguments' is a string but not valid JSON: {exc}.",
+                param="arguments",
+                code="invalid_arguments",
+            ) from None
+    if not isinstance(value, dict):
+        raise ApiError(
+            400,
+            f"'arguments' must be a JSON object, not {_json_kind(value)}.",
+            param="arguments",
+            code="invalid_arguments",
+        )
+    return value
+
+
+def _json_kind(value: Any) -> str:
+    kinds = {dict: "an object", list: "an array", str: "a string", bool: "a boolean"}
+    if value is None:
+        return "null"
+    return kinds.get(type(value), "a number")
+
+
+def _jsonable(value: Any) -> Any:
+    """A tool's return value as JSON (anything else as its ``repr``)."""
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    return repr(value)
