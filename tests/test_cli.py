@@ -172,7 +172,7 @@ def test_demo_runs_the_house_model_on_everyday_tools():
     for query, _ in QUERIES:
         assert f"user:   {query}" in out
     assert out.count("model:  ") - out.count("[recorded]") == len(QUERIES)
-    assert re.search(r"overall accuracy\s+\d+\.\d%", out)  # scored by fncall eval
+    assert re.search(r"demo\s+7\s+\d\s+\d+\.\d%", out)  # scored by fncall eval
     assert "refused, nothing ran: UnsafeOutputError" in out  # recorded hostile outputs
     assert "ask the user: To run convert_currency" in out
     assert "2608 tools over 44 domains" in out  # the synthetic data part
