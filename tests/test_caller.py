@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from fncall import CallRequest, FunctionCaller, ToolCall
+from fncall import CallRequest, FunctionCaller, ToolCall, toolset
 from fncall.errors import (
     EngineError,
     OutputParseError,
@@ -166,6 +166,17 @@ def test_run_answers_requests_with_their_own_tools_and_seeds(caller):
     assert alone.raw == batched[1].raw
     with pytest.raises(ToolChoiceError):
         caller.run([CallRequest("x", tools=weather, tool_choice="set_thermostat")])
+
+
+def test_a_prepared_request_runs_as_the_request_would(caller):
+    weather = [t for t in TOOLS if t.name == "get_weather"]
+    request = CallRequest("x", tools=weather, tool_choice="required", seed=3, temperature=1.0)
+    prepared = caller.prepare(request)
+    assert prepared.prompt == caller.dialect.render(toolset(weather), "x")
+    first, again = caller.run([prepared]), caller.run([prepared])
+    assert first[0].raw == again[0].raw == caller.run([request])[0].raw
+    with pytest.raises(EngineError, match="keeps the sampling it was prepared with"):
+        caller.run([prepared], temperature=0.5)
 
 
 def test_no_model_means_the_house_model_and_its_absence_is_a_typed_error(monkeypatch, tmp_path):

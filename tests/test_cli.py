@@ -175,5 +175,7 @@ def test_demo_runs_the_house_model_on_everyday_tools():
     assert re.search(r"demo\s+7\s+\d\s+\d+\.\d%", out)  # scored by fncall eval
     assert "refused, nothing ran: UnsafeOutputError" in out  # recorded hostile outputs
     assert "ask the user: To run convert_currency" in out
+    assert "/v1/chat/completions  (tool_choice: required) -> 200" in out  # fncall serve
+    assert "finish_reason: tool_calls" in out
     assert "2608 tools over 44 domains" in out  # the synthetic data part
     assert "grounding -" in out and "-> Call: " in out

@@ -10,7 +10,7 @@ The pieces, each in its own sub-package:
 - :class:`FunctionCaller`: all of it together.
 """
 
-from fncall.caller import CallRequest, FunctionCaller, Response
+from fncall.caller import CallRequest, FunctionCaller, PreparedCall, Response
 from fncall.calls import CallResult, Executor, ParsedOutput, ToolCall, validate_call, validate_calls
 from fncall.dialects import Demonstration, Dialect, get_dialect, list_dialects
 from fncall.errors import FncallError
@@ -31,6 +31,7 @@ __all__ = [
     "FunctionCaller",
     "GrammarLimits",
     "ParsedOutput",
+    "PreparedCall",
     "Response",
     "Tool",
     "ToolCall",

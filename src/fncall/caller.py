@@ -131,8 +131,10 @@ class CallRequest:
 
 
 @dataclass
-class _Job:
-    """A request being answered: what it offers and the prompt of its latest attempt."""
+class PreparedCall:
+    """A request checked and rendered, ready to generate (what :meth:`FunctionCaller.prepare`
+    returns and :meth:`FunctionCaller.run` accepts): its tools, ``tool_choice``, grammar,
+    sampling and prompt, so whoever checked it first does not pay for it twice."""
 
     tools: ToolSet
     choice: ToolChoice
@@ -306,7 +308,7 @@ class FunctionCaller:
 
     def run(
         self,
-        requests: Sequence[CallRequest],
+        requests: Sequence[CallRequest | PreparedCall],
         *,
         execute: bool = False,
         max_tokens: int | None = None,
@@ -315,7 +317,8 @@ class FunctionCaller:
         seed: int | None = None,
     ) -> list[Response]:
         """Answer requests that may each bring their own tools and ``tool_choice``, in one
-        batch on the engine (an evaluation set, a server's concurrent requests).
+        batch on the engine (an evaluation set, a server's concurrent requests). Requests
+        made by :meth:`prepare` keep the sampling they were prepared with.
 
         Raises:
             ToolChoiceError, PromptError, GrammarError, EngineError: a bad request; raised
@@ -323,12 +326,22 @@ class FunctionCaller:
         """
         started = time.perf_counter()
         overrides = {"max_tokens": max_tokens, "temperature": temperature, "top_p": top_p}
+        if any(isinstance(r, PreparedCall) for r in requests) and (
+            seed is not None or any(v is not None for v in overrides.values())
+        ):
+            raise EngineError(
+                "sampling overrides apply to CallRequests; a PreparedCall keeps the sampling "
+                "it was prepared with"
+            )
         settings = replace(
             self.sampling,
             **{k: v for k, v in overrides.items() if v is not None},
             seed=self.sampling.seed if seed is None else seed,
         )
-        jobs = [self._job(request, settings) for request in requests]
+        # a prepared call is copied: retries rewrite a job's prompt, the caller's stays as is
+        jobs = [
+            replace(r) if isinstance(r, PreparedCall) else self._job(r, settings) for r in requests
+        ]
         responses = [Response(timings={"render": time.perf_counter() - started}) for _ in jobs]
         pending = list(range(len(jobs)))
         for attempt in range(self.retries + 1):
@@ -367,17 +380,17 @@ class FunctionCaller:
             response.timings["total"] = time.perf_counter() - started
         return responses
 
-    def prepare(self, request: CallRequest) -> str:
+    def prepare(self, request: CallRequest) -> PreparedCall:
         """Check one request as :meth:`run` would (tools, ``tool_choice``, grammar, prompt,
-        sampling) and return its prompt, without generating: a server checks each request
-        alone, so one bad request does not fail the batch it joins.
+        sampling), without generating; :meth:`run` takes the result as it is. A server checks
+        each request alone, so one bad request does not fail the batch it joins.
 
         Raises:
             ToolChoiceError, PromptError, GrammarError, EngineError: as :meth:`run`.
         """
-        return self._job(request, self.sampling).prompt
+        return self._job(request, self.sampling)
 
-    def _job(self, request: CallRequest, settings: Sampling) -> _Job:
+    def _job(self, request: CallRequest, settings: Sampling) -> PreparedCall:
         tools = self.tools if request.tools is None else toolset(request.tools)
         choice = resolve_tool_choice(request.tool_choice, tools, request.parallel)
         grammar = None
@@ -395,7 +408,7 @@ class FunctionCaller:
         if any(v is not None for v in overrides.values()):
             settings = replace(settings, **{k: v for k, v in overrides.items() if v is not None})
         prompt = self._render(tools, messages)
-        return _Job(
+        return PreparedCall(
             tools,
             choice,
             grammar,
@@ -421,7 +434,9 @@ class FunctionCaller:
     def _render(self, tools: ToolSet, messages: list[Message]) -> str:
         return self.dialect.render(tools, messages, system=self.system)
 
-    def _read(self, response: Response, generation: Generation, job: _Job, attempt: int) -> None:
+    def _read(
+        self, response: Response, generation: Generation, job: PreparedCall, attempt: int
+    ) -> None:
         begun = time.perf_counter()
         response.raw = generation.text
         response.finish_reason = generation.finish_reason

@@ -174,7 +174,8 @@ def _add_train_parser(commands: argparse._SubParsersAction) -> None:
         help="train a function-calling model from scratch on prompt/completion JSONL",
         description="Train a byte-level BPE tokenizer and a Llama model from scratch on "
         "{prompt, completion} JSON lines (what `fncall data synth` writes), with the loss on "
-        "completions only. The run folder holds checkpoints: run the same command again to "
+        "completions (and prompts, with --prompt-loss-weight), or go on from a trained model "
+        "(--init). The run folder holds checkpoints: run the same command again to "
         "resume (raise --max-steps to extend). OUT/model is the exported model, OUT/loss.png "
         "the loss curve.",
     )

@@ -94,6 +94,7 @@ def run(out: TextIO | None = None, model: str | Path | None = None) -> int:
         _show(response, write)
     _evaluate(tools, outputs, write)
     _refusals(tools, write)
+    _served(caller, QUERIES[0][0], write)
     _synthetic_data(write)
     return 0
 
@@ -156,6 +157,31 @@ def _refusals(tools: ToolSet, write: Callable[[str], None]) -> None:
             write(f"  -> missing argument; ask the user: {exc.clarification}\n")
         except (OutputParseError, CallValidationError) as exc:
             write(f"  -> refused, nothing ran: {type(exc).__name__}: {exc}\n")
+
+
+def _served(caller: FunctionCaller, query: str, write: Callable[[str], None]) -> None:
+    """The same model behind ``fncall serve``: one OpenAI-style request on loopback."""
+    import httpx
+
+    from fncall.server import ServerConfig, ServerThread, create_app
+
+    write("The same model behind the OpenAI-compatible server (fncall serve), on loopback:\n")
+    app = create_app(ServerConfig(model_name="fncall-house"), caller)
+    request = {
+        "model": "fncall-house",
+        "messages": [{"role": "user", "content": query}],
+        "tools": [tool.to_openai() for tool in caller.tools.values()],
+        "tool_choice": "required",
+    }
+    with ServerThread(app) as server:
+        reply = httpx.post(f"{server.url}/v1/chat/completions", json=request, timeout=60)
+    choice = reply.json()["choices"][0]
+    write(
+        f"  POST {server.url}/v1/chat/completions  (tool_choice: required) -> {reply.status_code}"
+    )
+    for call in choice["message"]["tool_calls"]:
+        write(f"  tool_calls: {call['function']['name']} {call['function']['arguments']}")
+    write(f"  finish_reason: {choice['finish_reason']}\n")
 
 
 def _synthetic_data(write: Callable[[str], None]) -> None:

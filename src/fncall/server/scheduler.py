@@ -21,7 +21,7 @@ import time
 from dataclasses import dataclass, replace
 from typing import Any
 
-from fncall.caller import CallRequest, FunctionCaller, Response
+from fncall.caller import CallRequest, FunctionCaller, PreparedCall, Response
 from fncall.errors import FncallError, GrammarError
 from fncall.server.answers import Stage
 from fncall.server.protocol import ApiError
@@ -85,6 +85,7 @@ class Ticket:
         self.request = replace(
             request, on_text=self._on_text if stream else None, cancelled=self._is_cancelled
         )
+        self.prepared: PreparedCall | None = None  # set by the worker once checked
 
     def post(self, event: Event) -> None:
         """Deliver an event (from any thread)."""
@@ -242,7 +243,8 @@ class Scheduler:
             if ticket.cancelled or now >= ticket.deadline:
                 continue  # the client has been answered (timeout) or has gone
             try:
-                ready.append((ticket, self._check(ticket.request)))
+                ticket.prepared = self.caller.prepare(ticket.request)
+                ready.append((ticket, self._check(ticket.prepared)))
             except (FncallError, ApiError) as exc:
                 ticket.post(Failed(exc, "request"))
             except Exception as exc:
@@ -256,7 +258,7 @@ class Scheduler:
         if not tickets:
             return
         try:
-            responses = self.caller.run([t.request for t in tickets])
+            responses = self.caller.run([t.prepared for t in tickets if t.prepared is not None])
         except Exception as exc:
             # Each request passed its checks alone, so this is rare (an engine failure);
             # rerun alone the ones that have not streamed text yet, so one bad request
@@ -276,10 +278,9 @@ class Scheduler:
         for ticket, response in zip(tickets, responses, strict=True):
             ticket.post(Done(response))
 
-    def _check(self, request: CallRequest) -> int | None:
-        """Check a request as the caller will run it; return its prompt's token count."""
-        prompt = self.caller.prepare(request)
-        tokens = _count_tokens(self.caller.engine, prompt)
+    def _check(self, prepared: PreparedCall) -> int | None:
+        """Hold a prepared request to the server's limits; return its prompt's token count."""
+        tokens = _count_tokens(self.caller.engine, prepared.prompt)
         if tokens is None:
             return None
         if self.max_prompt_tokens is not None and tokens > self.max_prompt_tokens:
@@ -290,7 +291,7 @@ class Scheduler:
                 param="messages",
                 code="context_length_exceeded",
             )
-        budget = request.max_tokens or self.caller.sampling.max_tokens
+        budget = prepared.sampling.max_tokens
         if self._context is not None and tokens + budget > self._context:
             raise ApiError(
                 400,
