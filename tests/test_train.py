@@ -434,6 +434,25 @@ def test_ctrl_c_is_held_until_the_update_is_whole():
     assert finished
 
 
+def test_sigterm_is_held_too_and_stops_training_with_a_checkpoint(tmp_path):
+    with pytest.raises(KeyboardInterrupt), _hold_interrupts():
+        os.kill(os.getpid(), signal.SIGTERM)
+        finished = True
+    assert finished
+
+    # a scheduler ending the job (SIGTERM, here sent at the evaluation of step 3) loses nothing
+    def terminate(model_dir: Path) -> dict[str, float]:
+        os.kill(os.getpid(), signal.SIGTERM)
+        return {}
+
+    data = write_jsonl(tmp_path / "train.jsonl", records(distinct=4, repeats=2))
+    before = signal.getsignal(signal.SIGTERM)
+    with pytest.raises(KeyboardInterrupt):
+        train(config(tmp_path, data, eval_every=3), evaluate=terminate, progress=False)
+    assert json.loads((tmp_path / "run" / "checkpoint" / "state.json").read_text())["step"] == 3
+    assert signal.getsignal(signal.SIGTERM) is before  # the handler is put back
+
+
 def test_a_directory_swap_cut_short_leaves_a_whole_directory(tmp_path):
     target = tmp_path / "checkpoint"
     replace_dir(target, lambda d: (d / "state.json").write_text("1"))

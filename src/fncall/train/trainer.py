@@ -565,22 +565,47 @@ def _rewind_log(path: Path, step: int) -> None:
     _write_atomic(path, "".join(kept).encode())
 
 
+# SIGTERM is how a scheduler or a closing session ends a job: it stops training as Ctrl-C does
+_STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
 @contextlib.contextmanager
 def _hold_interrupts() -> Iterator[None]:
-    """Hold Ctrl-C while the model and optimiser change, so that an interrupt never leaves
-    them half-updated: it is raised as KeyboardInterrupt as soon as they agree again. (Only
-    the main thread can handle signals; elsewhere this holds nothing.)"""
+    """Hold Ctrl-C and SIGTERM while the model and optimiser change, so that a stop never
+    leaves them half-updated: it is raised as KeyboardInterrupt as soon as they agree again.
+    (Only the main thread can handle signals; elsewhere this holds nothing.)"""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
     received: list[int] = []
-    previous = signal.signal(signal.SIGINT, lambda number, frame: received.append(number))
+    previous = {
+        s: signal.signal(s, lambda number, frame: received.append(number)) for s in _STOP_SIGNALS
+    }
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous if previous is not None else signal.SIG_DFL)
+        for number, handler in previous.items():
+            signal.signal(number, handler if handler is not None else signal.SIG_DFL)
     if received:
         raise KeyboardInterrupt
+
+
+@contextlib.contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """Turn SIGTERM into KeyboardInterrupt while training, so that it too saves a checkpoint
+    (by default SIGTERM ends the process at once and loses the steps since the last one)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(number: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
 
 
 # --- training ------------------------------------------------------------------------------
@@ -595,9 +620,9 @@ def train(
     what the run directory holds.
 
     Every ``eval_every`` steps and at the end the model is exported to ``out/model`` and, if
-    ``evaluate`` is given, ``evaluate(out / "model")``'s metrics are logged. Ctrl-C saves a
-    checkpoint and re-raises KeyboardInterrupt; running again resumes exactly where it
-    stopped (the same weights as a run that was never stopped).
+    ``evaluate`` is given, ``evaluate(out / "model")``'s metrics are logged. Ctrl-C or
+    SIGTERM saves a checkpoint and raises KeyboardInterrupt; running again resumes exactly
+    where it stopped (the same weights as a run that was never stopped).
 
     Raises:
         TrainError: Bad data (naming file and line), a run directory holding another
@@ -696,76 +721,83 @@ def train(
     window_loss, window_steps, window_tokens, window_time = 0.0, 0, 0, 0.0
     session_tokens, session_time = 0, 0.0
     started = time.perf_counter() - state["elapsed_s"]
-    try:
-        while state["step"] < config.max_steps:
-            if plan_epoch != state["epoch"]:
-                plan_epoch = state["epoch"]
-                plan = epoch_batches(widths[kept], config.batch_tokens, config.seed, plan_epoch)
-            indices = kept[plan[state["position"]]]
-            width = int(widths[indices].max())
-            batch = make_batch(data, indices, tokenizer.pad_token_id, width)
-            batch = {name: tensor.to(device) for name, tensor in batch.items()}
-            batch_tokens = int(batch["attention_mask"].sum())
-            lr = learning_rate(state["step"], config)
+    with _terminate_as_interrupt():
+        try:
+            while state["step"] < config.max_steps:
+                if plan_epoch != state["epoch"]:
+                    plan_epoch = state["epoch"]
+                    plan = epoch_batches(widths[kept], config.batch_tokens, config.seed, plan_epoch)
+                indices = kept[plan[state["position"]]]
+                width = int(widths[indices].max())
+                batch = make_batch(data, indices, tokenizer.pad_token_id, width)
+                batch = {name: tensor.to(device) for name, tensor in batch.items()}
+                batch_tokens = int(batch["attention_mask"].sum())
+                lr = learning_rate(state["step"], config)
 
-            tick = time.perf_counter()
-            with torch.autocast(device.type, torch.bfloat16, enabled=bfloat16):
-                loss = completion_loss(model, batch, config.pad_multiple, config.prompt_loss_weight)
-            loss.backward()
-            with _hold_interrupts():  # from here to the end of the block, all or nothing
-                if config.grad_clip > 0:
-                    torch.nn.utils.clip_grad_norm_(model.parameters(), config.grad_clip)
-                for group in optimizer.param_groups:
-                    group["lr"] = lr
-                optimizer.step()
-                optimizer.zero_grad(set_to_none=True)
-                state["step"] += 1
-                state["tokens"] += batch_tokens
-                state["position"] += 1
-                if state["position"] == len(plan):
-                    state["epoch"], state["position"] = state["epoch"] + 1, 0
-            step_loss = loss.item()
-            took = time.perf_counter() - tick
+                tick = time.perf_counter()
+                with torch.autocast(device.type, torch.bfloat16, enabled=bfloat16):
+                    loss = completion_loss(
+                        model, batch, config.pad_multiple, config.prompt_loss_weight
+                    )
+                loss.backward()
+                with _hold_interrupts():  # from here to the end of the block, all or nothing
+                    if config.grad_clip > 0:
+                        torch.nn.utils.clip_grad_norm_(model.parameters(), config.grad_clip)
+                    for group in optimizer.param_groups:
+                        group["lr"] = lr
+                    optimizer.step()
+                    optimizer.zero_grad(set_to_none=True)
+                    state["step"] += 1
+                    state["tokens"] += batch_tokens
+                    state["position"] += 1
+                    if state["position"] == len(plan):
+                        state["epoch"], state["position"] = state["epoch"] + 1, 0
+                step_loss = loss.item()
+                took = time.perf_counter() - tick
 
-            window_loss, window_steps = window_loss + step_loss, window_steps + 1
-            window_tokens, window_time = window_tokens + batch_tokens, window_time + took
-            session_tokens, session_time = session_tokens + batch_tokens, session_time + took
-            state["elapsed_s"] = time.perf_counter() - started
-            bar.update(1)
-            bar.set_postfix(
-                loss=f"{step_loss:.3f}", tok_s=f"{window_tokens / window_time:.0f}", lr=f"{lr:.2e}"
-            )
-
-            step = state["step"]
-            if step % config.log_every == 0 or step == config.max_steps:
-                state["loss"] = window_loss / window_steps
-                log(
-                    {
-                        "step": step,
-                        "loss": round(state["loss"], 6),
-                        "lr": lr,
-                        "tokens": state["tokens"],
-                        "tokens_per_s": round(window_tokens / window_time, 1),
-                        "elapsed_s": round(state["elapsed_s"], 3),
-                    }
+                window_loss, window_steps = window_loss + step_loss, window_steps + 1
+                window_tokens, window_time = window_tokens + batch_tokens, window_time + took
+                session_tokens, session_time = session_tokens + batch_tokens, session_time + took
+                state["elapsed_s"] = time.perf_counter() - started
+                bar.update(1)
+                bar.set_postfix(
+                    loss=f"{step_loss:.3f}",
+                    tok_s=f"{window_tokens / window_time:.0f}",
+                    lr=f"{lr:.2e}",
                 )
-                window_loss, window_steps, window_tokens, window_time = 0.0, 0, 0, 0.0
-            if step % config.save_every == 0:
-                checkpoint()
-            if step % config.eval_every == 0:
+
+                step = state["step"]
+                if step % config.log_every == 0 or step == config.max_steps:
+                    state["loss"] = window_loss / window_steps
+                    log(
+                        {
+                            "step": step,
+                            "loss": round(state["loss"], 6),
+                            "lr": lr,
+                            "tokens": state["tokens"],
+                            "tokens_per_s": round(window_tokens / window_time, 1),
+                            "elapsed_s": round(state["elapsed_s"], 3),
+                        }
+                    )
+                    window_loss, window_steps, window_tokens, window_time = 0.0, 0, 0, 0.0
+                if step % config.save_every == 0:
+                    checkpoint()
+                if step % config.eval_every == 0:
+                    export_and_evaluate()
+            final_eval = state["last_eval"] != state["step"] or not (out / "model").is_dir()
+            if final_eval:
                 export_and_evaluate()
-        final_eval = state["last_eval"] != state["step"] or not (out / "model").is_dir()
-        if final_eval:
-            export_and_evaluate()
-        if final_eval or saved_step != state["step"]:
-            checkpoint()  # also records last_eval, so that a rerun does not evaluate again
-    except KeyboardInterrupt:
-        if saved_step != state["step"]:
-            checkpoint()
-        bar.write(f"interrupted: checkpoint at step {state['step']} in {out}; run again to resume")
-        raise
-    finally:
-        bar.close()
+            if final_eval or saved_step != state["step"]:
+                checkpoint()  # also records last_eval, so that a rerun does not evaluate again
+        except KeyboardInterrupt:
+            if saved_step != state["step"]:
+                checkpoint()
+            bar.write(
+                f"interrupted: checkpoint at step {state['step']} in {out}; run again to resume"
+            )
+            raise
+        finally:
+            bar.close()
 
     return TrainResult(
         model_dir=out / "model",
