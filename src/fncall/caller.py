@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from fncall.calls.call import ToolCall
-from fncall.calls.execute import Approver, CallResult, Executor
+from fncall.calls.execute import Approver, CallResult, Executor, jsonable
 from fncall.calls.validate import validate_calls
 from fncall.dialects import Message, get_dialect
 from fncall.dialects.base import Dialect
@@ -86,7 +86,7 @@ class Response:
             out["error"] = {"type": type(self.error).__name__, "message": str(self.error)}
         if self.results:
             out["results"] = [
-                {"call": r.call.to_dict(), "value": _jsonable(r.value)}
+                {"call": r.call.to_dict(), "value": jsonable(r.value)}
                 if r.error is None
                 else {"call": r.call.to_dict(), "error": f"{type(r.error).__name__}: {r.error}"}
                 for r in self.results
@@ -145,16 +145,6 @@ class PreparedCall:
     stop: tuple[str, ...] = ()
     on_text: Callable[[str], None] | None = None
     cancelled: Callable[[], bool] | None = None
-
-
-def _jsonable(value: Any) -> Any:
-    if value is None or isinstance(value, bool | int | float | str):
-        return value
-    if isinstance(value, list | tuple):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): _jsonable(v) for k, v in value.items()}
-    return repr(value)
 
 
 class FunctionCaller:

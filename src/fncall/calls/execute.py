@@ -177,6 +177,18 @@ class Executor:
         return box["value"]
 
 
+def jsonable(value: Any) -> Any:
+    """A tool's return value as JSON-ready data: lists, tuples and dicts recursively (keys as
+    strings), scalars as they are, anything else as its ``repr``."""
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, list | tuple):
+        return [jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    return repr(value)
+
+
 def _call_tool(
     name: str, function: Callable[..., Any], args: list[Any], kwargs: dict[str, Any]
 ) -> Any:

@@ -28,7 +28,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, JSONResponse, Response
 
 from fncall.calls.call import ToolCall
-from fncall.calls.execute import Executor
+from fncall.calls.execute import Executor, jsonable
 from fncall.errors import (
     ArgumentTypeError,
     CallValidationError,
@@ -215,7 +215,7 @@ async def execute(request: Request) -> dict[str, Any]:
         "ok": result.ok,
     }
     if result.error is None:
-        value = _jsonable(result.value)
+        value = jsonable(result.value)
         out["result"] = value
         out["content"] = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
     else:
@@ -269,14 +269,3 @@ def _json_kind(value: Any) -> str:
     if value is None:
         return "null"
     return kinds.get(type(value), "a number")
-
-
-def _jsonable(value: Any) -> Any:
-    """A tool's return value as JSON (anything else as its ``repr``)."""
-    if value is None or isinstance(value, bool | int | float | str):
-        return value
-    if isinstance(value, list | tuple):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): _jsonable(v) for k, v in value.items()}
-    return repr(value)
