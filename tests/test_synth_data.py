@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 import re
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 
 from fncall.calls.call import ToolCall
 from fncall.cli import main
+from fncall.errors import SynthError
 from fncall.tools import tools_from_json
 from fncall.train.synth.catalog import placeholders
 from fncall.train.synth.dataset import SynthConfig, synthesize
@@ -38,6 +40,14 @@ def dataset(tmp_path_factory):
         SynthConfig(out=out, seed=11, train_examples=400, heldout_examples=120), progress=False
     )
     return out, manifest
+
+
+@pytest.fixture(scope="module")
+def grouped(tmp_path_factory):
+    """``dataset``'s settings, but training examples in groups of up to four."""
+    out = tmp_path_factory.mktemp("grouped")
+    config = SynthConfig(out=out, seed=11, train_examples=200, heldout_examples=120, group_size=4)
+    return out, synthesize(config, progress=False)
 
 
 def _records(path: Path) -> list[dict]:
@@ -150,10 +160,11 @@ def test_refinement_drops_each_kind_of_bad_example(universe):
     assert report["schema"]["passed"] == 4  # good twice, ungrounded, overlapping
 
 
-def test_the_dataset_keeps_heldout_tools_out_of_training(dataset):
-    out, manifest = dataset
+@pytest.mark.parametrize("data", ["dataset", "grouped"])
+def test_the_dataset_keeps_heldout_tools_out_of_training(data, request):
+    out, manifest = request.getfixturevalue(data)
     train, heldout = _records(out / "train.jsonl"), _records(out / "heldout.jsonl")
-    assert len(train) == 400 and len(heldout) == 120
+    assert len(train) == manifest["config"]["train_examples"] and len(heldout) == 120
     held = set(manifest["universe"]["heldout_intents"])
     assert len(held) >= 40
     held_names = {
@@ -171,8 +182,9 @@ def test_the_dataset_keeps_heldout_tools_out_of_training(dataset):
     assert {r["category"] for r in train} == set(CATEGORY_WEIGHTS)
 
 
-def test_the_manifest_counts_add_up(dataset):
-    _out, manifest = dataset
+@pytest.mark.parametrize("data", ["dataset", "grouped"])
+def test_the_manifest_counts_add_up(data, request):
+    _out, manifest = request.getfixturevalue(data)
     for _split, facts in manifest["splits"].items():
         stages = facts["stages"]
         assert stages["eval_overlap"]["passed"] == facts["examples"]
@@ -193,9 +205,10 @@ def test_synth_is_deterministic(dataset, tmp_path):
     assert (tmp_path / "train.jsonl").read_bytes() == (out / "train.jsonl").read_bytes()
 
 
-def test_every_target_completion_scores_full_marks(dataset, tmp_path, capsys):
+@pytest.mark.parametrize("data", ["dataset", "grouped"])
+def test_every_target_completion_scores_full_marks(data, request, tmp_path, capsys):
     """The reference answers, as the model is trained to write them, pass fncall eval."""
-    out, _ = dataset
+    out, _ = request.getfixturevalue(data)
     for split in ("heldout", "train"):
         records = _records(out / f"{split}.jsonl")
         predictions = tmp_path / f"{split}-predictions.jsonl"
@@ -210,12 +223,47 @@ def test_every_target_completion_scores_full_marks(dataset, tmp_path, capsys):
         assert summary["n"] == len(records)
 
 
+def test_training_groups_share_their_prompt_and_differ_in_their_answers(grouped):
+    out, manifest = grouped
+    train = _records(out / "train.jsonl")
+    groups = [list(g) for _, g in itertools.groupby(train, key=lambda r: r["group"])]
+    assert [g[0]["group"] for g in groups] == list(range(len(groups)))
+    assert manifest["splits"]["train"]["groups"] == len(groups) < len(train)
+    for group in groups:
+        assert 1 <= len(group) <= 4
+        assert all(r["tools"] == group[0]["tools"] for r in group)
+        assert len({r["prompt"].split("User Query:")[0] for r in group}) == 1
+        assert len({r["query"] for r in group}) == len(group)
+    categories = [{r["category"] for r in g} for g in groups]
+    assert sum(len(c) > 1 for c in categories) > len(groups) // 2
+    assert sum("irrelevance" in c for c in categories) > len(groups) // 2
+    several_tools = [c for g, c in zip(groups, categories, strict=True) if len(g[0]["tools"]) > 1]
+    assert several_tools and all("simple" not in c for c in several_tools)
+    assert sum("multiple" in c for c in several_tools) > len(several_tools) // 2
+
+
+def test_grouping_leaves_heldout_and_ungrouped_data_alone(dataset, grouped):
+    (out, manifest), (grouped_out, grouped_manifest) = dataset, grouped
+    heldout = (out / "heldout.jsonl").read_bytes()
+    assert (grouped_out / "heldout.jsonl").read_bytes() == heldout
+    assert grouped_manifest["splits"]["heldout"] == manifest["splits"]["heldout"]
+    assert not any("group" in r for r in _records(out / "train.jsonl"))
+    assert "groups" not in manifest["splits"]["train"]
+    assert manifest["config"]["group_size"] == 1
+
+
+def test_group_size_must_be_positive(tmp_path):
+    with pytest.raises(SynthError, match="group_size must be >= 1, got 0"):
+        synthesize(SynthConfig(out=tmp_path, group_size=0), progress=False)
+
+
 def test_data_synth_cli_reports_the_stages(tmp_path, capsys):
     args = ["data", "synth", "--out", str(tmp_path), "--train", "30", "--heldout", "10"]
-    assert main([*args, "--seed", "2", "--quiet"]) == 0
+    assert main([*args, "--seed", "2", "--group-size", "3", "--quiet"]) == 0
     printed = capsys.readouterr().out
     assert "train: 30 examples kept" in printed and "grounding -" in printed
-    assert (tmp_path / "manifest.json").is_file()
+    manifest = json.loads((tmp_path / "manifest.json").read_text())
+    assert manifest["config"]["group_size"] == 3 and manifest["splits"]["train"]["groups"] >= 10
     assert main(["data", "synth", "--out", str(tmp_path), "--train", "0", "--quiet"]) == 1
     assert "SynthError" in capsys.readouterr().err
     missing = ["--exclude", str(tmp_path / "nope.json")]

@@ -25,7 +25,9 @@ from fncall.train.tokenizer import train_tokenizer
 from fncall.train.trainer import (
     IGNORE,
     TrainConfig,
+    TrainingExample,
     _hold_interrupts,
+    branch_attention_mask,
     completion_loss,
     epoch_batches,
     make_batch,
@@ -255,7 +257,8 @@ def test_prompt_positions_are_labelled_ignore(tmp_path):
     model = build_model(tokenizer, SIZE, seed=0)
     with torch.no_grad():
         ours = completion_loss(model, batch, multiple=16)
-        reference = model(**batch).loss
+        plain = {name: batch[name] for name in ("input_ids", "labels", "attention_mask")}
+        reference = model(**plain).loss
         # with weight 1 every real token counts: HF's loss with only padding masked
         everything = completion_loss(model, batch, multiple=16, prompt_weight=1.0)
         unmasked = batch["input_ids"].masked_fill(batch["attention_mask"] == 0, IGNORE)
@@ -264,6 +267,80 @@ def test_prompt_positions_are_labelled_ignore(tmp_path):
     assert ours.item() == pytest.approx(reference.item(), rel=1e-5)
     assert everything.item() == pytest.approx(full_reference.item(), rel=1e-5)
     assert min(ours, everything) < half < max(ours, everything)
+
+
+def grouped_examples() -> list[TrainingExample]:
+    """Three groups: one per function (its queries share the prompt up to the query), one of
+    two identical prompts with different completions (nothing of either prompt is left for
+    its branch), then an ungrouped example and a group of one."""
+    rows = records(distinct=3, repeats=1)
+    examples = [
+        TrainingExample(r["prompt"], r["completion"], f"fn-{i % 3}")
+        for i, r in sorted(enumerate(rows), key=lambda pair: pair[0] % 3)
+    ]
+    twin = rows[0]["prompt"]
+    examples += [
+        TrainingExample(twin, "Call: add(a=1, b=2)<bot_end>", 7),
+        TrainingExample(twin, "Call: add(a=2, b=1)<bot_end>", 7),
+        TrainingExample(rows[1]["prompt"], rows[1]["completion"]),
+        TrainingExample(rows[2]["prompt"], rows[2]["completion"], "alone"),
+    ]
+    return examples
+
+
+def test_a_packed_group_trains_each_example_as_if_alone():
+    examples = grouped_examples()
+    tokenizer = train_tokenizer([t for e in examples for t in e[:2]] * 3, 300, SPECIAL)
+    packed = tokenize_examples(examples, tokenizer)
+    alone = tokenize_examples([e[:2] for e in examples], tokenizer)
+    assert packed.examples.tolist() == [3, 3, 3, 2, 1, 1] and len(alone) == len(examples)
+    assert packed.ids.size < alone.ids.size - 3 * 10  # each group's prefix is stored once
+    # every example's own tokens are its prefix and its branch, at its own positions
+    batch = make_batch(packed, range(len(packed)), tokenizer.pad_token_id)
+    for row, first in enumerate([0, 3, 6, 9, 11, 12]):
+        branches = batch["branch"][row]
+        for number in range(1, int(branches.max()) + 1):
+            own = (branches == 0) | (branches == number)
+            expected = alone.ids[alone.offsets[first + number - 1] : alone.offsets[first + number]]
+            assert batch["input_ids"][row][own].tolist() == expected.tolist()
+            assert batch["position_ids"][row][own].tolist() == list(range(len(expected)))
+    mask = branch_attention_mask(batch["branch"])[0, 0]
+    first, second = ((batch["branch"][0] == k).nonzero().squeeze(1) for k in (1, 2))
+    assert mask[second[0], : second[0] + 1].sum() == (batch["branch"][0] == 0).sum() + 1
+    assert not mask[second][:, first].any() and mask[first][:, 0].all()
+
+    from fncall.train.model import build_model
+
+    model = build_model(tokenizer, SIZE, seed=0)
+    with torch.no_grad():
+        together = completion_loss(model, batch, multiple=16)
+        apart = completion_loss(
+            model, make_batch(alone, range(len(alone)), tokenizer.pad_token_id), multiple=16
+        )
+        # one batch of ungrouped sequences takes the fast causal path and agrees too
+        plain = make_batch(packed, [4, 5], tokenizer.pad_token_id)
+        assert not (plain["branch"] > 0).any()
+        plain_alone = make_batch(alone, [11, 12], tokenizer.pad_token_id)
+        assert completion_loss(model, plain).item() == pytest.approx(
+            completion_loss(model, plain_alone).item(), rel=1e-6
+        )
+    assert together.item() == pytest.approx(apart.item(), rel=1e-5)
+
+
+def test_grouped_data_trains_and_counts_examples(tmp_path):
+    examples = grouped_examples()
+    rows = [
+        {"prompt": e.prompt, "completion": e.completion}
+        | ({} if e.group is None else {"group": e.group})
+        for e in examples
+    ]
+    data = write_jsonl(tmp_path / "grouped.jsonl", rows)
+    result = train(config(tmp_path, data, max_steps=30, dtype="float32"), progress=False)
+    log = (tmp_path / "run" / "log.jsonl").read_text().splitlines()
+    losses = [e["loss"] for e in map(json.loads, log) if "loss" in e]
+    assert losses[-1] < losses[0] / 2
+    training = read_metadata(result.model_dir)["training"]
+    assert (training["examples"], training["skipped_examples"]) == (len(rows), 0)
 
 
 def test_epoch_batches_cover_every_example_within_the_budget():
@@ -404,6 +481,7 @@ GOOD = json.dumps({"prompt": "p", "completion": "c"})
         (f"{GOOD}\n\n[1, 2]\n", "line 3: not a JSON object"),
         (f'{GOOD}\n{{"prompt": "p"}}\n', "line 2: no 'completion' string"),
         ('{"prompt": 3, "completion": "c"}\n', "line 1: no 'prompt' string"),
+        (f'{GOOD}\n{{"prompt": "p", "completion": "c", "group": [1]}}\n', "line 2: 'group'"),
     ],
 )
 def test_malformed_data_names_file_and_line(tmp_path, text, where):
@@ -423,7 +501,7 @@ def test_missing_data_and_bad_settings(tmp_path):
     with pytest.raises(TrainError, match="dtype"):
         config(tmp_path, tmp_path / "x.jsonl", dtype="float16")
     data = write_jsonl(tmp_path / "long.jsonl", [{"prompt": LONG_PROMPT, "completion": "x"}])
-    with pytest.raises(TrainError, match="none of its 1 examples fits"):
+    with pytest.raises(TrainError, match="none of its 1 sequences fits"):
         train(config(tmp_path, data, max_length=64), progress=False)
 
 
@@ -451,6 +529,27 @@ def test_sigterm_is_held_too_and_stops_training_with_a_checkpoint(tmp_path):
         train(config(tmp_path, data, eval_every=3), evaluate=terminate, progress=False)
     assert json.loads((tmp_path / "run" / "checkpoint" / "state.json").read_text())["step"] == 3
     assert signal.getsignal(signal.SIGTERM) is before  # the handler is put back
+
+
+def test_fncall_train_stopped_by_sigterm_says_where_to_resume(tmp_path):
+    import subprocess
+    import sys
+    import time
+
+    data = write_jsonl(tmp_path / "train.jsonl", records(distinct=4, repeats=2))
+    command = [sys.executable, "-m", "fncall.cli", "train", "--data", str(data)]
+    command += ["--out", str(tmp_path / "run"), "--size", "tiny", "--vocab-size", "300"]
+    command += ["--max-length", "256", "--max-steps", "100000", "--quiet", "--threads", "1"]
+    job = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    log = tmp_path / "run" / "log.jsonl"
+    deadline = time.monotonic() + 300
+    while not log.is_file() and job.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.2)
+    job.send_signal(signal.SIGTERM)
+    out, err = job.communicate(timeout=120)
+    assert job.returncode == 130, err
+    assert "interrupted: checkpoint at step" in out + err and "Traceback" not in err
+    assert json.loads((tmp_path / "run" / "checkpoint" / "state.json").read_text())["step"] >= 10
 
 
 def test_a_directory_swap_cut_short_leaves_a_whole_directory(tmp_path):

@@ -165,6 +165,16 @@ def _add_data_parser(commands: argparse._SubParsersAction) -> None:
         default=[],
         help="evaluation file or folder whose queries no example may overlap; repeatable",
     )
+    synth.add_argument(
+        "--group-size",
+        type=int,
+        default=1,
+        help="make training examples in groups of up to this many consecutive ones that "
+        "offer the same tools in the same order (one prompt up to the query) with different "
+        "requests: this tool, another, two calls, none fits; each record gets a 'group' "
+        "number for the trainer to pack a group into one sequence. 1 (the default) makes "
+        "each example on its own; the held-out split is the same either way",
+    )
     synth.add_argument("--quiet", action="store_true", help="no progress bars")
 
 
@@ -408,6 +418,7 @@ def _synth(args: argparse.Namespace) -> int:
         tools_per_intent=args.tools_per_intent,
         rename_rate=args.rename_rate,
         exclude=[Path(p) for p in args.exclude],
+        group_size=args.group_size,
     )
     manifest = synthesize(config, progress=not args.quiet)
     universe = manifest["universe"]
@@ -452,7 +463,10 @@ def _train(args: argparse.Namespace) -> int:
     evaluate = None
     if args.heldout:
         evaluate = HeldoutEvaluator(args.heldout, args.heldout_per_category, dialect.name)
-    result = train(config, evaluate, progress=not args.quiet)
+    try:
+        result = train(config, evaluate, progress=not args.quiet)
+    except KeyboardInterrupt:
+        return 130  # train() has said where its checkpoint is
     print(
         f"{result.steps} steps, {result.tokens:,} tokens, final loss {result.final_loss:.4f}; "
         f"model in {result.model_dir}"

@@ -30,7 +30,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import torch
@@ -47,6 +47,10 @@ from fncall.train.tokenizer import save_tokenizer, train_tokenizer
 IGNORE = -100
 """The label of positions that carry no loss (prompt and padding)."""
 
+TOKENS_FORMAT = 2
+"""The layout of the ``tokens-<key>.npz`` cache (part of its key): caches of another layout
+are not read, and the data is tokenised again."""
+
 RESUMABLE = ("max_steps", "eval_every", "save_every", "log_every", "threads", "metadata", "device")
 """Configuration fields that may change when a run is resumed (to extend it, to log, save or
 evaluate more or less often, to move it to another device); ``out`` is where the run is, so it
@@ -62,14 +66,17 @@ class TrainConfig:
     """What to train, on what, and how.
 
     Attributes:
-        data: Training JSONL, one ``{"prompt": str, "completion": str}`` per line (other
-            fields are ignored); the completion ends with the dialect's stop marker.
+        data: Training JSONL, one ``{"prompt": str, "completion": str}`` per line, the
+            completion ending with the dialect's stop marker; consecutive lines with one
+            ``"group"`` value (examples offering the same tools) are packed and trained as
+            one sequence (see :class:`TokenizedData`). Other fields are ignored.
         out: The run directory (created; a run found there is resumed).
         size: The model's shape.
         vocab_size: Tokenizer vocabulary (fewer if the data cannot fill it).
         special_tokens: Dialect markers the tokenizer keeps whole (e.g. ``<bot_end>``).
-        max_length: Examples longer than this many tokens (prompt, completion and EOS) are
-            skipped and counted, never truncated.
+        max_length: Sequences (an example's prompt, completion and EOS, or a packed group)
+            longer than this many tokens are skipped and their examples counted, never
+            truncated.
         batch_tokens: Token budget of one optimiser step, padding included; an example
             longer than the budget makes a batch by itself.
         lr: Peak learning rate, reached after ``warmup_steps``.
@@ -165,7 +172,7 @@ class TrainResult:
         steps: Optimiser steps taken in all (this session and those before it).
         tokens: Tokens trained on in all (padding not counted).
         final_loss: Mean completion loss over the last ``log_every`` steps.
-        skipped_examples: Examples longer than ``max_length``.
+        skipped_examples: Examples in sequences longer than ``max_length``.
         evals: Every evaluation so far, ``{"step": int, **metrics}``.
         tokens_per_s: Training throughput of this session (optimiser steps only; exports,
             evaluations and checkpoints not counted), 0.0 if it took no step.
@@ -194,12 +201,25 @@ def file_digest(path: Path) -> str:
     return digest.hexdigest()
 
 
-def load_examples(path: Path) -> list[tuple[str, str]]:
-    """The ``(prompt, completion)`` pairs of a training JSONL file (blank lines skipped).
+class TrainingExample(NamedTuple):
+    """One training record: the prompt, the completion, and the group it belongs to (None
+    for none). Consecutive records of one group are packed into one sequence (see
+    :class:`TokenizedData`)."""
+
+    prompt: str
+    completion: str
+    group: int | str | None = None
+
+
+def load_examples(path: Path) -> list[TrainingExample]:
+    """The examples of a training JSONL file (blank lines skipped): ``prompt`` and
+    ``completion`` strings, and an optional ``group`` (an integer or string shared by
+    consecutive records that offer the same tools; ``fncall data synth --group-size``).
 
     Raises:
         TrainError: The file is missing, empty, not UTF-8 or not JSONL, or a record lacks a
-            ``prompt`` or ``completion`` string; the message names the file and line.
+            ``prompt`` or ``completion`` string or has a ``group`` that is neither an
+            integer nor a string; the message names the file and line.
     """
     if not path.is_file():
         raise TrainError(f"{path}: no such data file")
@@ -223,7 +243,10 @@ def load_examples(path: Path) -> list[tuple[str, str]]:
         for key in ("prompt", "completion"):
             if not isinstance(record.get(key), str):
                 raise TrainError(f"{path}, line {number}: no {key!r} string")
-        examples.append((record["prompt"], record["completion"]))
+        group = record.get("group")
+        if group is not None and (isinstance(group, bool) or not isinstance(group, int | str)):
+            raise TrainError(f"{path}, line {number}: 'group' must be an integer or a string")
+        examples.append(TrainingExample(record["prompt"], record["completion"], group))
     if not examples:
         raise TrainError(f"{path}: no examples (the file is empty)")
     return examples
@@ -231,40 +254,95 @@ def load_examples(path: Path) -> list[tuple[str, str]]:
 
 @dataclass
 class TokenizedData:
-    """Every example as token ids: prompt, then completion, then EOS, all concatenated.
+    """The training sequences as token ids.
+
+    A sequence is one example (its prompt, completion and EOS), or a group of examples that
+    share a prompt prefix, packed: the shared prefix once, then for each example the rest of
+    its prompt, its completion and EOS, as a *branch* that attends to the prefix and to
+    itself only, at the positions it has in its own example. Each example is trained exactly
+    as if alone, and the prefix (the tool block, most of a function-calling prompt) is
+    computed once for the group.
 
     Attributes:
-        ids: All examples' ids end to end (int32).
-        offsets: Example ``i`` is ``ids[offsets[i]:offsets[i + 1]]`` (int64, one longer).
-        prompt_lengths: How many of each example's ids are prompt (int32).
+        ids: All sequences' ids end to end (int32).
+        offsets: Sequence ``i`` is ``ids[offsets[i]:offsets[i + 1]]`` (int64, one longer).
+        completion: Per token, whether it is a completion token (bool).
+        branch: Per token, 0 on the shared prefix (the whole of an ungrouped example), ``k``
+            on the ``k``-th example's branch (int16).
+        positions: Per token, its position in its own example (int32).
+        examples: Per sequence, how many examples it holds (int32).
     """
 
     ids: np.ndarray
     offsets: np.ndarray
-    prompt_lengths: np.ndarray
+    completion: np.ndarray
+    branch: np.ndarray
+    positions: np.ndarray
+    examples: np.ndarray
 
     def __len__(self) -> int:
-        return len(self.prompt_lengths)
+        return len(self.examples)
 
     @property
     def lengths(self) -> np.ndarray:
         return np.diff(self.offsets)
 
 
+def _common_prefix(sequences: Sequence[list[int]]) -> int:
+    """How many leading ids all of ``sequences`` share."""
+    shortest = min(len(s) for s in sequences)
+    for index in range(shortest):
+        if any(s[index] != sequences[0][index] for s in sequences):
+            return index
+    return shortest
+
+
 def tokenize_examples(
-    examples: Sequence[tuple[str, str]], tokenizer: PreTrainedTokenizerFast
+    examples: Sequence[TrainingExample | tuple[str, str]], tokenizer: PreTrainedTokenizerFast
 ) -> TokenizedData:
     """Tokenise prompts as the engines do at inference (``tokenizer(prompt)``) and completions
     without special tokens, then join them with EOS after the completion: the boundary
-    between prompt and completion is exact, and generation learns to stop."""
-    prompts = tokenizer([p for p, _ in examples])["input_ids"]
-    completions = tokenizer([c for _, c in examples], add_special_tokens=False)["input_ids"]
+    between prompt and completion is exact, and generation learns to stop. Consecutive
+    examples of one group become one packed sequence (see :class:`TokenizedData`); the prefix
+    they share is found on token ids, so each branch continues it exactly."""
+    examples = [TrainingExample(*example) for example in examples]
+    prompts = tokenizer([e.prompt for e in examples])["input_ids"]
+    completions = tokenizer([e.completion for e in examples], add_special_tokens=False)["input_ids"]
     eos = tokenizer.eos_token_id
-    sequences = [p + c + [eos] for p, c in zip(prompts, completions, strict=True)]
-    offsets = np.zeros(len(sequences) + 1, dtype=np.int64)
-    np.cumsum([len(s) for s in sequences], out=offsets[1:])
-    ids = np.fromiter((t for s in sequences for t in s), dtype=np.int32, count=int(offsets[-1]))
-    return TokenizedData(ids, offsets, np.array([len(p) for p in prompts], dtype=np.int32))
+    ids: list[int] = []
+    completion: list[bool] = []
+    branch: list[int] = []
+    positions: list[int] = []
+    offsets, counts = [0], []
+    start = 0
+    while start < len(examples):
+        end = start + 1
+        group = examples[start].group
+        while end < len(examples) and group is not None and examples[end].group == group:
+            end += 1
+        members = range(start, end)
+        shared = _common_prefix([prompts[i] for i in members]) if end - start > 1 else 0
+        ids += prompts[start][:shared]
+        completion += [False] * shared
+        branch += [0] * shared
+        positions += range(shared)
+        for number, i in enumerate(members, 1 if end - start > 1 else 0):
+            rest = prompts[i][shared:] + completions[i] + [eos]
+            ids += rest
+            completion += [False] * (len(prompts[i]) - shared) + [True] * (len(completions[i]) + 1)
+            branch += [number] * len(rest)
+            positions += range(shared, shared + len(rest))
+        offsets.append(len(ids))
+        counts.append(end - start)
+        start = end
+    return TokenizedData(
+        np.array(ids, dtype=np.int32),
+        np.array(offsets, dtype=np.int64),
+        np.array(completion, dtype=bool),
+        np.array(branch, dtype=np.int16),
+        np.array(positions, dtype=np.int32),
+        np.array(counts, dtype=np.int32),
+    )
 
 
 def epoch_batches(
@@ -302,21 +380,58 @@ def round_up(length: int | np.ndarray, multiple: int) -> Any:
 def make_batch(
     data: TokenizedData, indices: Sequence[int], pad_id: int, width: int | None = None
 ) -> dict[str, torch.Tensor]:
-    """Right-padded ``input_ids``, ``labels`` (the ids themselves on completion and EOS,
-    :data:`IGNORE` on prompt and padding) and ``attention_mask`` for the examples at
-    ``indices``, ``width`` columns wide (by default as wide as the longest)."""
+    """The sequences at ``indices``, right-padded to ``width`` columns (by default as wide as
+    the longest), as tensors:
+
+    - ``input_ids``;
+    - ``labels``: the ids themselves on completion and EOS, :data:`IGNORE` on prompt and
+      padding;
+    - ``attention_mask``: 1 on real tokens;
+    - ``position_ids``: each token's position in its own example;
+    - ``branch``: as in :class:`TokenizedData`, -1 on padding;
+    - ``previous``: the column of the token before each one in its own example, whose hidden
+      state predicts it (for a branch's first token, the prefix's last), -1 for none.
+    """
     lengths = [int(data.offsets[i + 1] - data.offsets[i]) for i in indices]
     shape = (len(indices), max(*lengths, width or 0))
-    input_ids = torch.full(shape, pad_id, dtype=torch.long)
-    labels = torch.full(shape, IGNORE, dtype=torch.long)
-    attention_mask = torch.zeros(shape, dtype=torch.long)
+    input_ids = np.full(shape, pad_id, dtype=np.int64)
+    labels = np.full(shape, IGNORE, dtype=np.int64)
+    attention_mask = np.zeros(shape, dtype=np.int64)
+    position_ids = np.zeros(shape, dtype=np.int64)
+    branch = np.full(shape, -1, dtype=np.int64)
+    previous = np.full(shape, -1, dtype=np.int64)
     for row, (i, length) in enumerate(zip(indices, lengths, strict=True)):
-        ids = torch.from_numpy(data.ids[data.offsets[i] : data.offsets[i + 1]].astype(np.int64))
-        prompt = int(data.prompt_lengths[i])
+        span = slice(data.offsets[i], data.offsets[i + 1])
+        ids, branches = data.ids[span], data.branch[span].astype(np.int64)
         input_ids[row, :length] = ids
-        labels[row, prompt:length] = ids[prompt:]
+        labels[row, :length] = np.where(data.completion[span], ids, IGNORE)
         attention_mask[row, :length] = 1
-    return {"input_ids": input_ids, "labels": labels, "attention_mask": attention_mask}
+        position_ids[row, :length] = data.positions[span]
+        branch[row, :length] = branches
+        before = np.arange(-1, length - 1)
+        # a branch after the first follows the prefix, not the branch before it
+        later = np.flatnonzero((branches[1:] != branches[:-1]) & (branches[:-1] != 0)) + 1
+        before[later] = int((branches == 0).sum()) - 1
+        previous[row, :length] = before
+    arrays = {
+        "input_ids": input_ids,
+        "labels": labels,
+        "attention_mask": attention_mask,
+        "position_ids": position_ids,
+        "branch": branch,
+        "previous": previous,
+    }
+    return {name: torch.from_numpy(array) for name, array in arrays.items()}
+
+
+def branch_attention_mask(branch: torch.Tensor) -> torch.Tensor:
+    """The attention of packed sequences (``branch`` as :func:`make_batch` gives it): each
+    token sees the tokens before it on the shared prefix and on its own branch. Boolean,
+    ``(batch, 1, width, width)``, True where attention is allowed (what SDPA takes)."""
+    width = branch.shape[1]
+    causal = torch.ones(width, width, dtype=torch.bool, device=branch.device).tril()
+    query, key = branch[:, :, None], branch[:, None, :]
+    return (causal & ((key == 0) | (key == query)))[:, None]
 
 
 # --- loss, optimiser, schedule -----------------------------------------------------------
@@ -328,28 +443,39 @@ def completion_loss(
     multiple: int = 1,
     prompt_weight: float = 0.0,
 ) -> torch.Tensor:
-    """Mean cross-entropy of the labelled (completion) tokens of ``batch``; with
-    ``prompt_weight`` > 0, prompt tokens count too, each with that weight.
+    """Mean cross-entropy of the labelled (completion) tokens of ``batch`` (as
+    :func:`make_batch` makes it); with ``prompt_weight`` > 0, prompt tokens count too, each
+    with that weight.
 
     The LM head runs only on the positions that carry a loss (plus a few others, to make their
     count a multiple of ``multiple``): function-calling prompts are long and completions short,
     so completion-only training skips most of the head's work. Padding is on the right, so
-    causal attention never lets a real token see it: no mask is needed, and attention keeps
-    its fast causal kernel.
+    causal attention never lets a real token see it: batches without packed groups need no
+    mask, and attention keeps its fast causal kernel.
     """
-    hidden = model.model(input_ids=batch["input_ids"], use_cache=False).last_hidden_state
-    hidden = hidden[:, :-1].reshape(-1, hidden.shape[-1])
-    targets = batch["labels"][:, 1:].reshape(-1)
-    completion = targets != IGNORE
+    inputs: dict[str, Any] = {"input_ids": batch["input_ids"], "use_cache": False}
+    if bool((batch["branch"] > 0).any()):
+        inputs["attention_mask"] = branch_attention_mask(batch["branch"])
+        inputs["position_ids"] = batch["position_ids"]
+    hidden = model.model(**inputs).last_hidden_state
+    width = hidden.shape[1]
+    hidden = hidden.reshape(-1, hidden.shape[-1])
+    previous = batch["previous"].reshape(-1)
+    # the row of ``hidden`` that predicts each token (row 0 for those without one: weight 0)
+    source = torch.arange(len(previous), device=previous.device) // width * width + previous
+    source = torch.where(previous >= 0, source, 0)
+    targets = batch["labels"].reshape(-1)
+    completion = (targets != IGNORE) & (previous >= 0)
     weights = completion.float()
     if prompt_weight > 0:
-        prompt = batch["attention_mask"][:, 1:].reshape(-1).bool() & ~completion
-        targets = torch.where(prompt, batch["input_ids"][:, 1:].reshape(-1), targets)
+        real = batch["attention_mask"].reshape(-1).bool()
+        prompt = real & ~completion & (previous >= 0)
+        targets = torch.where(prompt, batch["input_ids"].reshape(-1), targets)
         weights = weights + prompt.float() * prompt_weight
     counted = (weights > 0).nonzero().squeeze(1)
     extra = round_up(len(counted), multiple) - len(counted)
     rows = torch.cat([counted, (weights == 0).nonzero().squeeze(1)[:extra]])
-    logits = model.lm_head(hidden[rows])
+    logits = model.lm_head(hidden[source[rows]])
     losses = F.cross_entropy(logits.float(), targets[rows], ignore_index=IGNORE, reduction="none")
     return (losses * weights[rows]).sum() / weights[rows].sum()
 
@@ -450,7 +576,7 @@ def record_config(config: TrainConfig, digest: str) -> None:
 
 
 def load_or_train_tokenizer(
-    config: TrainConfig, examples: Callable[[], list[tuple[str, str]]]
+    config: TrainConfig, examples: Callable[[], list[TrainingExample]]
 ) -> PreTrainedTokenizerFast:
     """The run's tokenizer: ``out/tokenizer`` if there is one, else ``config.init``'s, else
     trained on the prompts and completions of the data; saved there.
@@ -466,7 +592,7 @@ def load_or_train_tokenizer(
                 raise TrainError(f"init: {config.init} has no tokenizer.json (not a model dir?)")
             tokenizer = PreTrainedTokenizerFast.from_pretrained(str(config.init))
         else:
-            texts = [text for pair in examples() for text in pair]
+            texts = [text for example in examples() for text in example[:2]]
             tokenizer = train_tokenizer(texts, config.vocab_size, config.special_tokens)
         replace_dir(directory, lambda d: save_tokenizer(tokenizer, d))
     return PreTrainedTokenizerFast.from_pretrained(str(directory))
@@ -477,17 +603,17 @@ def load_or_tokenize(
     digest: str,
     tokenizer_dir: Path,
     tokenizer: PreTrainedTokenizerFast,
-    examples: Callable[[], list[tuple[str, str]]],
+    examples: Callable[[], list[TrainingExample]],
 ) -> TokenizedData:
     """The tokenised dataset from ``out/tokens-<key>.npz`` (the key hashes the data and the
     tokenizer), tokenising and writing it first if it is not there."""
     key = hashlib.sha256(
-        f"{digest}:{file_digest(tokenizer_dir / 'tokenizer.json')}".encode()
+        f"{TOKENS_FORMAT}:{digest}:{file_digest(tokenizer_dir / 'tokenizer.json')}".encode()
     ).hexdigest()[:16]
     path = config.out / f"tokens-{key}.npz"
     if path.is_file():
         with np.load(path) as arrays:
-            return TokenizedData(arrays["ids"], arrays["offsets"], arrays["prompt_lengths"])
+            return TokenizedData(**{name: arrays[name] for name in arrays.files})
     data = tokenize_examples(examples(), tokenizer)
     temporary = path.with_name(path.name + ".tmp")
     with temporary.open("wb") as file:
@@ -636,9 +762,9 @@ def train(
     digest = file_digest(config.data)
     resuming = check_config(config, digest)
 
-    parsed: list[list[tuple[str, str]]] = []
+    parsed: list[list[TrainingExample]] = []
 
-    def examples() -> list[tuple[str, str]]:  # parsed at most once, and only if needed
+    def examples() -> list[TrainingExample]:  # parsed at most once, and only if needed
         if not parsed:
             parsed.append(load_examples(config.data))
         return parsed[0]
@@ -652,10 +778,10 @@ def train(
     lengths = data.lengths
     kept = np.flatnonzero(lengths <= config.max_length)
     widths = np.minimum(round_up(lengths, config.pad_multiple), config.max_length)
-    skipped = len(data) - len(kept)
+    skipped = int(data.examples.sum() - data.examples[kept].sum())
     if not len(kept):
         raise TrainError(
-            f"{config.data}: none of its {len(data)} examples fits in max_length "
+            f"{config.data}: none of its {len(data)} sequences fits in max_length "
             f"{config.max_length} tokens (the shortest has {int(lengths.min())})"
         )
 
@@ -702,7 +828,7 @@ def train(
                 "parameters": parameters,
                 "data": config.data.name,
                 "data_sha256": digest,
-                "examples": len(kept),
+                "examples": int(data.examples[kept].sum()),
                 "skipped_examples": skipped,
                 "size": dataclasses.asdict(config.size),
                 "dtype": config.dtype,

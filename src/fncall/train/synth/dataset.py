@@ -7,10 +7,16 @@ Output files in the output folder:
   out whole: no name, docstring or query template of theirs is trained on). Both files are
   in ``fncall eval``'s JSONL format (``id``, ``category``, ``query``, ``tools`` as
   ``{"python": source}``, ``reference``), plus ``prompt`` and ``completion``: the exact
-  ``nexusraven-v2`` text the model is trained on.
+  ``nexusraven-v2`` text the model is trained on. With ``group_size`` above 1, each training
+  record also has ``group``, an integer (0, 1, 2, ... in file order) shared by consecutive
+  records that offer the same tools in the same order (one prompt up to the query) with
+  different requests: a seed example and its siblings
+  (:meth:`~fncall.train.synth.examples.ExampleMaker.siblings`), for the trainer to pack
+  into one sequence. Held-out records are never grouped.
 - ``manifest.json``: the settings, the universe's size, per-split counts per refinement
-  stage, per domain and per category, and the digests of the files written and of the
-  evaluation sets the data was kept apart from.
+  stage, per domain and per category (and ``groups``, their number, for a grouped split),
+  and the digests of the files written and of the evaluation sets the data was kept apart
+  from.
 """
 
 from __future__ import annotations
@@ -67,6 +73,9 @@ class SynthConfig:
             (see :mod:`fncall.train.synth.examples`); held-out examples keep their names.
         exclude: Evaluation files or folders (BFCL, fncall JSONL) whose queries no example
             may overlap.
+        group_size: Training examples come in groups of up to this many that offer the
+            same tools (see the module docstring); 1 makes each one on its own. The
+            held-out split is the same whatever it is.
     """
 
     out: Path
@@ -77,6 +86,7 @@ class SynthConfig:
     heldout_per_domain: int = 1
     rename_rate: float = 0.5
     exclude: list[Path] = field(default_factory=list)
+    group_size: int = 1
 
 
 def synthesize(config: SynthConfig, progress: bool = True) -> dict[str, Any]:
@@ -90,6 +100,8 @@ def synthesize(config: SynthConfig, progress: bool = True) -> dict[str, Any]:
         raise SynthError("train_examples must be >= 1 and heldout_examples >= 0")
     if not 0.0 <= config.rename_rate <= 1.0:
         raise SynthError(f"rename_rate must be between 0 and 1, got {config.rename_rate}")
+    if config.group_size < 1:
+        raise SynthError(f"group_size must be >= 1, got {config.group_size}")
     problems = check_catalog(DOMAINS)
     if problems:
         raise SynthError("the catalog breaks its rules: " + "; ".join(problems[:5]))
@@ -115,12 +127,15 @@ def synthesize(config: SynthConfig, progress: bool = True) -> dict[str, Any]:
     )
     splits["heldout"] = _write(out / "heldout.jsonl", heldout, heldout_refinery)
 
-    train_refinery = Refinery([*excluded, *(e.query for e in heldout)])
+    train_refinery = Refinery([*excluded, *(e.query for group in heldout for e in group)])
     train_maker = ExampleMaker(
         train_tools, train_tools, resolvers, talk[:cut], rng, config.rename_rate
     )
-    train = _generate(train_maker, train_refinery, config.train_examples, "train", progress)
-    splits["train"] = _write(out / "train.jsonl", train, train_refinery)
+    train = _generate(
+        train_maker, train_refinery, config.train_examples, "train", progress, config.group_size
+    )
+    grouped = config.group_size > 1
+    splits["train"] = _write(out / "train.jsonl", train, train_refinery, grouped)
 
     manifest = {
         "dialect": DIALECT,
@@ -147,8 +162,8 @@ def synthesize(config: SynthConfig, progress: bool = True) -> dict[str, Any]:
     return manifest
 
 
-def to_record(example: Example, index: int, split: str) -> dict[str, Any]:
-    """An example as a JSONL record (see the module docstring)."""
+def to_record(example: Example, index: int, split: str, group: int | None = None) -> dict[str, Any]:
+    """An example as a JSONL record (see the module docstring); ``group`` adds its group."""
     dialect = get_dialect(DIALECT)
     tools = ToolSet(t.tool for t in example.tools)
     if example.calls:
@@ -156,7 +171,7 @@ def to_record(example: Example, index: int, split: str) -> dict[str, Any]:
         reference: list[str] | None = [format_python_call(c) for c in example.calls]
     else:
         completion, reference = example.answer or "", None
-    return {
+    record: dict[str, Any] = {
         "id": f"{split}_{example.category}_{index}",
         "category": example.category,
         "domain": example.domain,
@@ -167,6 +182,9 @@ def to_record(example: Example, index: int, split: str) -> dict[str, Any]:
         "prompt": dialect.render(tools, example.query),
         "completion": completion + dialect.stop[0],
     }
+    if group is not None:
+        record["group"] = group
+    return record
 
 
 def _held_out_intents(config: SynthConfig, rng: random.Random) -> set[str]:
@@ -179,37 +197,63 @@ def _held_out_intents(config: SynthConfig, rng: random.Random) -> set[str]:
 
 
 def _generate(
-    maker: ExampleMaker, refinery: Refinery, wanted: int, split: str, progress: bool
-) -> list[Example]:
-    kept: list[Example] = []
+    maker: ExampleMaker,
+    refinery: Refinery,
+    wanted: int,
+    split: str,
+    progress: bool,
+    group_size: int = 1,
+) -> list[list[Example]]:
+    """``wanted`` examples that ``refinery`` keeps, in groups: each a seed example and up to
+    ``group_size - 1`` of its siblings (one a refinery drops leaves its group smaller; the
+    last group may be cut short)."""
+    groups: list[list[Example]] = []
+    kept = tried = 0
     dialect = get_dialect(DIALECT)
+
+    def keeps(example: Example) -> bool:
+        nonlocal tried
+        tried += 1
+        answer = dialect.format_calls(list(example.calls)) if example.calls else example.answer
+        return refinery.keep(example, answer or "")
+
     # Refinement drops a few percent; a dataset the stages keep emptying is a bug, not data.
     attempts = wanted * 3 + 100
     with tqdm(total=wanted, desc=f"synth {split}", disable=not progress, unit="ex") as bar:
-        for _ in range(attempts):
-            if len(kept) == wanted:
-                break
-            example = maker.make()
-            answer = dialect.format_calls(list(example.calls)) if example.calls else example.answer
-            if refinery.keep(example, answer or ""):
-                kept.append(example)
-                bar.update()
-    if len(kept) < wanted:
+        while kept < wanted and tried < attempts:
+            seed = maker.make()
+            if not keeps(seed):
+                continue
+            group = [seed]
+            if group_size > 1:
+                siblings = maker.siblings(seed, min(group_size, wanted - kept) - 1)
+                group += [sibling for sibling in siblings if keeps(sibling)]
+            groups.append(group)
+            kept += len(group)
+            bar.update(len(group))
+    if kept < wanted:
         raise SynthError(
-            f"{split}: only {len(kept)} of {wanted} examples survived refinement in "
-            f"{attempts} attempts: {json.dumps(refinery.report())}"
+            f"{split}: only {kept} of {wanted} examples survived refinement in "
+            f"{tried} attempts: {json.dumps(refinery.report())}"
         )
-    return kept
+    return groups
 
 
-def _write(path: Path, examples: Sequence[Example], refinery: Refinery) -> dict[str, Any]:
+def _write(
+    path: Path, groups: Sequence[Sequence[Example]], refinery: Refinery, grouped: bool = False
+) -> dict[str, Any]:
+    """Write ``groups`` as records (with their group numbers when ``grouped``); the split's
+    facts for the manifest."""
+    examples = [example for group in groups for example in group]
+    numbers = [number for number, group in enumerate(groups) for _ in group]
     digest = hashlib.sha256()
     with path.open("w", encoding="utf-8") as handle:
-        for index, example in enumerate(examples):
-            line = json.dumps(to_record(example, index, path.stem), ensure_ascii=False) + "\n"
+        for index, (example, number) in enumerate(zip(examples, numbers, strict=True)):
+            record = to_record(example, index, path.stem, number if grouped else None)
+            line = json.dumps(record, ensure_ascii=False) + "\n"
             handle.write(line)
             digest.update(line.encode())
-    return {
+    facts = {
         "file": path.name,
         "sha256": digest.hexdigest(),
         "examples": len(examples),
@@ -218,6 +262,9 @@ def _write(path: Path, examples: Sequence[Example], refinery: Refinery) -> dict[
         "domains": dict(sorted(Counter(e.domain for e in examples).items())),
         "tools": len({t.source for e in examples for t in e.tools}),
     }
+    if grouped:
+        facts["groups"] = len(groups)
+    return facts
 
 
 def _evaluation_queries(paths: Sequence[Path]) -> tuple[list[str], dict[str, str]]:

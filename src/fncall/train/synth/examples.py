@@ -18,6 +18,9 @@ names recur across tens of thousands of examples, and a small model learns to re
 instead of reading the prompt, which fails on any tool it has not seen. Under names that
 say nothing (``fn_qk7``) or that it has not met (``acme_get_weather``, ``get_weather_v2``),
 the only way to the right call is the docstring and a copy of the name.
+
+:meth:`ExampleMaker.siblings` makes further examples offering an example's very tools
+(``fncall data synth --group-size``): the same prompt, other requests, other right answers.
 """
 
 from __future__ import annotations
@@ -26,8 +29,9 @@ import keyword
 import random
 import string
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any
 
 from fncall.calls.call import ToolCall
@@ -167,6 +171,48 @@ class ExampleMaker:
             example = self._renamed(example)
         return example
 
+    def siblings(self, example: Example, count: int) -> list[Example]:
+        """Up to ``count`` further examples offering ``example.tools`` unchanged (the same
+        tools in the same order), each asking for something else.
+
+        One example shows a tool block and one right answer; its siblings show the same block
+        with other right answers (this tool, that one, two calls, none fits), the contrast
+        that makes the answer follow the request rather than the tools on offer. Packed into
+        one sequence, the group's shared prompt is also trained once instead of once each.
+
+        Candidates: a request for each offered tool that has queries, a two-call request if
+        any has, and a request for a tool not offered (half the time from an offered tool's
+        domain, the near miss); shuffled, the first ``count`` made.
+        """
+        offered = list(example.tools)
+        askable = [t for t in offered if _templates(t)]
+        single = "simple" if len(offered) == 1 else "multiple"
+        makers: list[Callable[[], Example]] = [
+            partial(self._asking, single, offered, tool) for tool in askable
+        ]
+        if askable:
+            makers.append(partial(self._asking_two, offered, askable))
+        makers.append(partial(self._asking_elsewhere, offered))
+        self.rng.shuffle(makers)
+        return [make() for make in makers[:count]]
+
+    def _asking(self, category: str, offered: list[UniverseTool], tool: UniverseTool) -> Example:
+        query, call = self._request(tool)
+        return self._example(category, query.text, offered, [call], [tool])
+
+    def _asking_two(self, offered: list[UniverseTool], askable: list[UniverseTool]) -> Example:
+        text, calls, targets = self._two_requests(askable)
+        return self._example("parallel", text, offered, calls, targets)
+
+    def _asking_elsewhere(self, offered: list[UniverseTool]) -> Example:
+        intents = {t.intent_id for t in offered}
+        domains = {t.domain for t in offered}
+        elsewhere = [t for t in self.targets if t.intent_id not in intents]
+        near = [t for t in elsewhere if t.domain in domains]
+        wanted = self.rng.choice(near if near and self.rng.random() < 0.5 else elsewhere)
+        query, _ = self._request(wanted)
+        return _no_fit(wanted, query.text, offered)
+
     def _renamed(self, example: Example) -> Example:
         """``example`` with every offered tool under a fresh name, calls to match."""
         names: dict[str, str] = {}
@@ -197,17 +243,10 @@ class ExampleMaker:
         return self._example("multiple", query.text, offered, [call], [target])
 
     def _parallel(self) -> Example:
-        first = self.rng.choice(self.targets)
-        if self.rng.random() < 0.5:
-            second, chosen = first, [first]
-        else:
-            second = self._other_intent(first, self.targets)
-            chosen = [first, second]
-        q1, c1 = self._request(first)
-        q2, c2 = self._request(second)
-        text = _join(q1, q2, self.rng)
+        text, calls, targets = self._two_requests(self.targets)
+        chosen = list(dict.fromkeys(targets))
         offered = self._with_distractors(chosen, self._tool_count(len(chosen)))
-        return self._example("parallel", text, offered, [c1, c2], [first, second])
+        return self._example("parallel", text, offered, calls, targets)
 
     def _nested(self) -> Example:
         target = self.rng.choice(self.nestable)
@@ -233,16 +272,7 @@ class ExampleMaker:
         wanted = self.rng.choice(self.targets)
         query, _ = self._request(wanted)
         offered = self._with_distractors([], count, avoid=wanted)
-        return Example(
-            "irrelevance",
-            wanted.domain,
-            (wanted.intent_id,),
-            query.text,
-            tuple(offered),
-            (),
-            NO_FIT_ANSWER,
-            (),
-        )
+        return _no_fit(wanted, query.text, offered)
 
     # parts ------------------------------------------------------------------------------
 
@@ -256,6 +286,18 @@ class ExampleMaker:
             name: query.values[key] for key, name in _declared(tool) if key in query.values
         }
         return query, ToolCall(tool.tool.name, arguments)
+
+    def _two_requests(
+        self, pool: Sequence[UniverseTool]
+    ) -> tuple[str, list[ToolCall], list[UniverseTool]]:
+        """Two requests in one query, and their calls: one tool of ``pool`` twice, or two
+        tools of different intents."""
+        first = self.rng.choice(pool)
+        twice = self.rng.random() < 0.5 or all(t.intent_id == first.intent_id for t in pool)
+        second = first if twice else self._other_intent(first, pool)
+        q1, c1 = self._request(first)
+        q2, c2 = self._request(second)
+        return _join(q1, q2, self.rng), [c1, c2], [first, second]
 
     def _resolvable_slots(self, tool: UniverseTool) -> list[str]:
         kinds = {kind for kind, _ in RESOLVERS.values()}
@@ -310,6 +352,14 @@ class ExampleMaker:
             category, targets[0].domain, intents, text, tuple(offered), tuple(calls), None,
             tuple(targets),
         )  # fmt: skip
+
+
+def _no_fit(wanted: UniverseTool, text: str, offered: Sequence[UniverseTool]) -> Example:
+    """An ``irrelevance`` example: ``text`` asks for ``wanted``, which is not offered."""
+    return Example(
+        "irrelevance", wanted.domain, (wanted.intent_id,), text, tuple(offered), (),
+        NO_FIT_ANSWER, (),
+    )  # fmt: skip
 
 
 def fresh_name(name: str, rng: random.Random) -> str:
