@@ -47,6 +47,9 @@ def _valid(dialect, tools, text: str) -> bool:
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
     phases=[Phase.explicit, Phase.reuse, Phase.generate],  # shrinking reruns the model: slow
+    # the same draws every run (FNCALL_PROPERTY_SCALE widens them): the rates asserted below
+    # are over a few random-model samples, and fresh draws each run made CI flaky
+    derandomize=True,
 )
 @given(data=st.data())
 def test_constrained_output_always_parses_and_validates(name, data, tiny_engine):
