@@ -304,6 +304,9 @@ def test_a_packed_group_trains_each_example_as_if_alone():
             expected = alone.ids[alone.offsets[first + number - 1] : alone.offsets[first + number]]
             assert batch["input_ids"][row][own].tolist() == expected.tolist()
             assert batch["position_ids"][row][own].tolist() == list(range(len(expected)))
+            # each token is predicted from the one before it in its own example
+            columns = own.nonzero().squeeze(1)
+            assert batch["previous"][row][columns].tolist() == [-1, *columns[:-1].tolist()]
     mask = branch_attention_mask(batch["branch"])[0, 0]
     first, second = ((batch["branch"][0] == k).nonzero().squeeze(1) for k in (1, 2))
     assert mask[second[0], : second[0] + 1].sum() == (batch["branch"][0] == 0).sum() + 1

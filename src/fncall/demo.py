@@ -11,6 +11,7 @@ them, and the point is what fncall does when one does.
 from __future__ import annotations
 
 import json
+import re
 import tempfile
 from collections.abc import Callable
 from dataclasses import asdict
@@ -188,9 +189,11 @@ def _synthetic_data(write: Callable[[str], None]) -> None:
     """A few examples of the synthetic training data the house model is made from."""
     from fncall.train.synth.dataset import SynthConfig, synthesize
 
-    write("Synthetic training data (fncall data synth), a small sample with seed 0:\n")
+    write(
+        "Synthetic training data (fncall data synth --group-size 4), a small sample with seed 0:\n"
+    )
     with tempfile.TemporaryDirectory() as folder:
-        config = SynthConfig(out=Path(folder), train_examples=40, heldout_examples=10)
+        config = SynthConfig(out=Path(folder), train_examples=40, heldout_examples=10, group_size=4)
         manifest = synthesize(config, progress=False)
         lines = (Path(folder) / "train.jsonl").read_text().splitlines()
     universe = manifest["universe"]
@@ -200,9 +203,11 @@ def _synthetic_data(write: Callable[[str], None]) -> None:
     )
     stages = manifest["splits"]["train"]["stages"]
     write("  refinement: " + ", ".join(f"{k} -{v['dropped']}" for k, v in stages.items()))
-    for line in lines[:4]:
-        record = json.loads(line)
-        tools = len(record["tools"])
-        write(f"  [{record['category']}, {tools} tool(s) offered] {record['query']}")
+    records = [json.loads(line) for line in lines]
+    first = [r for r in records if r["group"] == records[0]["group"]]
+    names = [re.search(r"def (\w+)\(", tool["python"]).group(1) for tool in first[0]["tools"]]
+    write(f"  one group: {len(first)} requests offered the same tools ({', '.join(names)})")
+    for record in first:
+        write(f"  [{record['category']}] {record['query']}")
         write(f"      -> {record['completion']}")
     write("")

@@ -47,7 +47,7 @@ from fncall.train.tokenizer import save_tokenizer, train_tokenizer
 IGNORE = -100
 """The label of positions that carry no loss (prompt and padding)."""
 
-TOKENS_FORMAT = 2
+TOKENS_FORMAT = 3
 """The layout of the ``tokens-<key>.npz`` cache (part of its key): caches of another layout
 are not read, and the data is tokenised again."""
 
@@ -268,8 +268,8 @@ class TokenizedData:
         offsets: Sequence ``i`` is ``ids[offsets[i]:offsets[i + 1]]`` (int64, one longer).
         completion: Per token, whether it is a completion token (bool).
         branch: Per token, 0 on the shared prefix (the whole of an ungrouped example), ``k``
-            on the ``k``-th example's branch (int16).
-        positions: Per token, its position in its own example (int32).
+            on the ``k``-th example's branch (int32). A token's position in its own example
+            follows from it (:func:`make_batch`).
         examples: Per sequence, how many examples it holds (int32).
     """
 
@@ -277,7 +277,6 @@ class TokenizedData:
     offsets: np.ndarray
     completion: np.ndarray
     branch: np.ndarray
-    positions: np.ndarray
     examples: np.ndarray
 
     def __len__(self) -> int:
@@ -312,7 +311,6 @@ def tokenize_examples(
     ids: list[int] = []
     completion: list[bool] = []
     branch: list[int] = []
-    positions: list[int] = []
     offsets, counts = [0], []
     start = 0
     while start < len(examples):
@@ -325,13 +323,11 @@ def tokenize_examples(
         ids += prompts[start][:shared]
         completion += [False] * shared
         branch += [0] * shared
-        positions += range(shared)
         for number, i in enumerate(members, 1 if end - start > 1 else 0):
             rest = prompts[i][shared:] + completions[i] + [eos]
             ids += rest
             completion += [False] * (len(prompts[i]) - shared) + [True] * (len(completions[i]) + 1)
             branch += [number] * len(rest)
-            positions += range(shared, shared + len(rest))
         offsets.append(len(ids))
         counts.append(end - start)
         start = end
@@ -339,8 +335,7 @@ def tokenize_examples(
         np.array(ids, dtype=np.int32),
         np.array(offsets, dtype=np.int64),
         np.array(completion, dtype=bool),
-        np.array(branch, dtype=np.int16),
-        np.array(positions, dtype=np.int32),
+        np.array(branch, dtype=np.int32),
         np.array(counts, dtype=np.int32),
     )
 
@@ -406,12 +401,16 @@ def make_batch(
         input_ids[row, :length] = ids
         labels[row, :length] = np.where(data.completion[span], ids, IGNORE)
         attention_mask[row, :length] = 1
-        position_ids[row, :length] = data.positions[span]
         branch[row, :length] = branches
-        before = np.arange(-1, length - 1)
-        # a branch after the first follows the prefix, not the branch before it
-        later = np.flatnonzero((branches[1:] != branches[:-1]) & (branches[:-1] != 0)) + 1
-        before[later] = int((branches == 0).sum()) - 1
+        columns = np.arange(length)
+        prefix = int((branches == 0).sum())
+        starts = np.diff(branches, prepend=-1) != 0  # the prefix's first column, each branch's
+        run_start = np.maximum.accumulate(np.where(starts, columns, 0))
+        # a branch continues its example from the end of the prefix, wherever it is packed
+        position_ids[row, :length] = columns - run_start + np.where(branches > 0, prefix, 0)
+        before = columns - 1
+        after_branch = np.concatenate(([0], branches[:-1])) > 0
+        before[starts & after_branch] = prefix - 1  # a branch follows the prefix, not another
         previous[row, :length] = before
     arrays = {
         "input_ids": input_ids,
