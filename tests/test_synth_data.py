@@ -44,9 +44,17 @@ def dataset(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def grouped(tmp_path_factory):
-    """``dataset``'s settings, but training examples in groups of up to four."""
+    """``dataset``'s settings, but training examples in groups of up to four, and
+    procedural intents among them."""
     out = tmp_path_factory.mktemp("grouped")
-    config = SynthConfig(out=out, seed=11, train_examples=200, heldout_examples=120, group_size=4)
+    config = SynthConfig(
+        out=out,
+        seed=11,
+        train_examples=200,
+        heldout_examples=120,
+        group_size=4,
+        procedural_intents=60,
+    )
     return out, synthesize(config, progress=False)
 
 
@@ -242,8 +250,13 @@ def test_training_groups_share_their_prompt_and_differ_in_their_answers(grouped)
     assert sum("multiple" in c for c in several_tools) > len(several_tools) // 2
 
 
-def test_grouping_leaves_heldout_and_ungrouped_data_alone(dataset, grouped):
+def test_grouping_and_procedural_intents_leave_heldout_and_ungrouped_data_alone(dataset, grouped):
     (out, manifest), (grouped_out, grouped_manifest) = dataset, grouped
+    assert grouped_manifest["universe"]["procedural_intents"] >= 60
+    procedural = [
+        r for r in _records(grouped_out / "train.jsonl") if r["domain"].startswith("procedural_")
+    ]
+    assert len(procedural) > 40
     heldout = (out / "heldout.jsonl").read_bytes()
     assert (grouped_out / "heldout.jsonl").read_bytes() == heldout
     assert grouped_manifest["splits"]["heldout"] == manifest["splits"]["heldout"]

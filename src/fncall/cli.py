@@ -175,6 +175,14 @@ def _add_data_parser(commands: argparse._SubParsersAction) -> None:
         "number for the trainer to pack a group into one sequence. 1 (the default) makes "
         "each example on its own; the held-out split is the same either way",
     )
+    synth.add_argument(
+        "--procedural-intents",
+        type=int,
+        default=0,
+        help="add about this many generated training-only intents (an action on a thing, "
+        "with the catalog's slots: 'archive the ski pass SKP-20931 in Oslo') so a model "
+        "practises reading tools it cannot have memorised; the held-out split is the same",
+    )
     synth.add_argument("--quiet", action="store_true", help="no progress bars")
 
 
@@ -419,6 +427,7 @@ def _synth(args: argparse.Namespace) -> int:
         rename_rate=args.rename_rate,
         exclude=[Path(p) for p in args.exclude],
         group_size=args.group_size,
+        procedural_intents=args.procedural_intents,
     )
     manifest = synthesize(config, progress=not args.quiet)
     universe = manifest["universe"]

@@ -40,6 +40,7 @@ from fncall.tools.spec import ToolSet
 from fncall.train.synth.catalog import check_catalog
 from fncall.train.synth.domains import DOMAINS
 from fncall.train.synth.examples import RESOLVERS, SMALL_TALK, Example, ExampleMaker
+from fncall.train.synth.procedural import procedural_domains
 from fncall.train.synth.refine import Refinery
 from fncall.train.synth.universe import build_universe, intent_id
 
@@ -76,6 +77,9 @@ class SynthConfig:
         group_size: Training examples come in groups of up to this many that offer the
             same tools (see the module docstring); 1 makes each one on its own. The
             held-out split is the same whatever it is.
+        procedural_intents: About this many generated intents added to training only
+            (:mod:`fncall.train.synth.procedural`); 0 adds none. The held-out split is
+            the same whatever it is.
     """
 
     out: Path
@@ -87,6 +91,7 @@ class SynthConfig:
     rename_rate: float = 0.5
     exclude: list[Path] = field(default_factory=list)
     group_size: int = 1
+    procedural_intents: int = 0
 
 
 def synthesize(config: SynthConfig, progress: bool = True) -> dict[str, Any]:
@@ -102,13 +107,24 @@ def synthesize(config: SynthConfig, progress: bool = True) -> dict[str, Any]:
         raise SynthError(f"rename_rate must be between 0 and 1, got {config.rename_rate}")
     if config.group_size < 1:
         raise SynthError(f"group_size must be >= 1, got {config.group_size}")
-    problems = check_catalog(DOMAINS)
+    if config.procedural_intents < 0:
+        raise SynthError(f"procedural_intents must be >= 0, got {config.procedural_intents}")
+    generated = procedural_domains(
+        config.seed,
+        config.procedural_intents,
+        [slot for domain in DOMAINS for intent in domain.intents for slot in intent.slots],
+        [name for domain in DOMAINS for intent in domain.intents for name in intent.names],
+    )
+    problems = check_catalog(DOMAINS + generated)
     if problems:
         raise SynthError("the catalog breaks its rules: " + "; ".join(problems[:5]))
     rng = random.Random(config.seed)
     universe = build_universe(DOMAINS, config.seed, config.tools_per_intent)
     held = _held_out_intents(config, rng)
     train_tools = [t for t in universe if t.intent_id not in held]
+    # Built apart from the catalog's universe, which held-out examples draw distractors
+    # from: adding them leaves the held-out split as it was.
+    procedural_tools = build_universe(generated, config.seed, config.tools_per_intent)
     heldout_tools = [t for t in universe if t.intent_id in held]
     resolvers = [t for t in train_tools if t.intent_id in RESOLVERS]
     talk = list(SMALL_TALK)
@@ -128,8 +144,9 @@ def synthesize(config: SynthConfig, progress: bool = True) -> dict[str, Any]:
     splits["heldout"] = _write(out / "heldout.jsonl", heldout, heldout_refinery)
 
     train_refinery = Refinery([*excluded, *(e.query for group in heldout for e in group)])
+    trained_on = train_tools + procedural_tools
     train_maker = ExampleMaker(
-        train_tools, train_tools, resolvers, talk[:cut], rng, config.rename_rate
+        trained_on, trained_on, resolvers, talk[:cut], rng, config.rename_rate
     )
     train = _generate(
         train_maker, train_refinery, config.train_examples, "train", progress, config.group_size
@@ -153,6 +170,8 @@ def synthesize(config: SynthConfig, progress: bool = True) -> dict[str, Any]:
             "train_tools": len(train_tools),
             "heldout_tools": len(heldout_tools),
             "heldout_intents": sorted(held),
+            "procedural_intents": sum(len(domain.intents) for domain in generated),
+            "procedural_tools": len(procedural_tools),
         },
         "excluded_evaluation_sets": exclusion_digests,
         "excluded_queries": len(excluded),
