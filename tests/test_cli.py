@@ -178,4 +178,6 @@ def test_demo_runs_the_house_model_on_everyday_tools():
     assert "/v1/chat/completions  (tool_choice: required) -> 200" in out  # fncall serve
     assert "finish_reason: tool_calls" in out
     assert "2608 tools over 44 domains" in out  # the synthetic data part
+    assert re.search(r"\d+ tools of 6\d generated intents", out)
+    assert "a generated intent: [" in out
     assert "grounding -" in out and "-> Call: " in out

@@ -10,13 +10,12 @@ from fncall.train.synth.dataset import SynthConfig, synthesize
 from fncall.train.synth.domains import DOMAINS
 from fncall.train.synth.procedural import ACTIONS, DOMAIN_PREFIX, procedural_domains
 
-_SLOTS = [slot for domain in DOMAINS for intent in domain.intents for slot in intent.slots]
-_NAMES = [name for domain in DOMAINS for intent in domain.intents for name in intent.names]
+_NAMES = {name for domain in DOMAINS for intent in domain.intents for name in intent.names}
 
 
 @pytest.fixture(scope="module")
 def generated():
-    return procedural_domains(5, 200, _SLOTS, _NAMES)
+    return procedural_domains(5, 200, DOMAINS)
 
 
 def test_procedural_intents_keep_the_catalog_rules_and_avoid_its_names(generated):
@@ -25,7 +24,7 @@ def test_procedural_intents_keep_the_catalog_rules_and_avoid_its_names(generated
     assert check_catalog(DOMAINS + generated) == []
     assert all(domain.name.startswith(DOMAIN_PREFIX) for domain in generated)
     names = {name for intent in intents for name in intent.names}
-    assert not names & set(_NAMES)
+    assert not names & _NAMES
     assert len(names) == 3 * len(intents)
 
 
@@ -58,11 +57,13 @@ def test_procedural_intents_of_a_thing_differ_in_action(generated):
 
 
 def test_procedural_domains_follow_the_seed(generated):
-    assert procedural_domains(5, 200, _SLOTS, _NAMES) == generated
-    assert procedural_domains(6, 200, _SLOTS, _NAMES) != generated
-    assert procedural_domains(5, 0, _SLOTS, _NAMES) == ()
+    assert procedural_domains(5, 200, DOMAINS) == generated
+    assert procedural_domains(6, 200, DOMAINS) != generated
+    assert procedural_domains(5, 0, DOMAINS) == ()
 
 
-def test_procedural_intents_must_not_be_negative(tmp_path):
+def test_procedural_intents_must_not_be_negative_or_too_many(tmp_path):
     with pytest.raises(SynthError, match="procedural_intents must be >= 0, got -1"):
         synthesize(SynthConfig(out=tmp_path, procedural_intents=-1), progress=False)
+    with pytest.raises(SynthError, match=r"only [\d,]+ procedural intents can be made, "):
+        synthesize(SynthConfig(out=tmp_path, procedural_intents=10**6), progress=False)

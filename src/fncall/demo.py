@@ -188,18 +188,28 @@ def _served(caller: FunctionCaller, query: str, write: Callable[[str], None]) ->
 def _synthetic_data(write: Callable[[str], None]) -> None:
     """A few examples of the synthetic training data the house model is made from."""
     from fncall.train.synth.dataset import SynthConfig, synthesize
+    from fncall.train.synth.procedural import DOMAIN_PREFIX
 
     write(
-        "Synthetic training data (fncall data synth --group-size 4), a small sample with seed 0:\n"
+        "Synthetic training data (fncall data synth --group-size 4 --procedural-intents 60), "
+        "a small sample with seed 0:\n"
     )
     with tempfile.TemporaryDirectory() as folder:
-        config = SynthConfig(out=Path(folder), train_examples=40, heldout_examples=10, group_size=4)
+        config = SynthConfig(
+            out=Path(folder),
+            train_examples=40,
+            heldout_examples=10,
+            group_size=4,
+            procedural_intents=60,
+        )
         manifest = synthesize(config, progress=False)
         lines = (Path(folder) / "train.jsonl").read_text().splitlines()
     universe = manifest["universe"]
     write(
         f"  {universe['distinct_tools']} tools over {universe['domains']} domains, "
-        f"{universe['heldout_tools']} of them held out (never trained on)"
+        f"{universe['heldout_tools']} of them held out (never trained on), and "
+        f"{universe['procedural_tools']} tools of {universe['procedural_intents']} generated "
+        "intents for training only"
     )
     stages = manifest["splits"]["train"]["stages"]
     write("  refinement: " + ", ".join(f"{k} -{v['dropped']}" for k, v in stages.items()))
@@ -210,4 +220,7 @@ def _synthetic_data(write: Callable[[str], None]) -> None:
     for record in first:
         write(f"  [{record['category']}] {record['query']}")
         write(f"      -> {record['completion']}")
+    generated = next(r for r in records if r["domain"].startswith(DOMAIN_PREFIX))
+    write(f"  a generated intent: [{generated['category']}] {generated['query']}")
+    write(f"      -> {generated['completion']}")
     write("")

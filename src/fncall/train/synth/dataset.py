@@ -109,12 +109,7 @@ def synthesize(config: SynthConfig, progress: bool = True) -> dict[str, Any]:
         raise SynthError(f"group_size must be >= 1, got {config.group_size}")
     if config.procedural_intents < 0:
         raise SynthError(f"procedural_intents must be >= 0, got {config.procedural_intents}")
-    generated = procedural_domains(
-        config.seed,
-        config.procedural_intents,
-        [slot for domain in DOMAINS for intent in domain.intents for slot in intent.slots],
-        [name for domain in DOMAINS for intent in domain.intents for name in intent.names],
-    )
+    generated = procedural_domains(config.seed, config.procedural_intents, DOMAINS)
     problems = check_catalog(DOMAINS + generated)
     if problems:
         raise SynthError("the catalog breaks its rules: " + "; ".join(problems[:5]))
@@ -122,10 +117,10 @@ def synthesize(config: SynthConfig, progress: bool = True) -> dict[str, Any]:
     universe = build_universe(DOMAINS, config.seed, config.tools_per_intent)
     held = _held_out_intents(config, rng)
     train_tools = [t for t in universe if t.intent_id not in held]
+    heldout_tools = [t for t in universe if t.intent_id in held]
     # Built apart from the catalog's universe, which held-out examples draw distractors
     # from: adding them leaves the held-out split as it was.
     procedural_tools = build_universe(generated, config.seed, config.tools_per_intent)
-    heldout_tools = [t for t in universe if t.intent_id in held]
     resolvers = [t for t in train_tools if t.intent_id in RESOLVERS]
     talk = list(SMALL_TALK)
     rng.shuffle(talk)

@@ -19,9 +19,10 @@ touches no other random stream, so the held-out split is the same with or withou
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from fncall.errors import SynthError
 from fncall.train.synth.catalog import Domain, Intent, Slot
 
 DOMAIN_PREFIX = "procedural_"
@@ -236,7 +237,7 @@ _CONNECTORS: dict[str, tuple[str, ...]] = {
     "currency": ("in {}",),
     "language": ("in {}",),
     "airport": ("from {}", "at {}"),
-    "identifier": ("{}", "{}", "with id {}", "number {}"),
+    "identifier": ("{}", "{}", "with id {}", "number {}"),  # bare half the time
     "integer": ("{} {words}", "with {words} {}", "{words} {}"),
     "number": ("{} {words}", "with {words} {}", "{words} of {}"),
     "enum": ("{}", "{words} {}", "with {words} {}"),
@@ -244,7 +245,7 @@ _CONNECTORS: dict[str, tuple[str, ...]] = {
     "boolean": ("{}",),
 }
 _PLAIN = ("{}", "for {}", "with {words} {}")
-_FRAMES = (
+_FRAMES = (  # the terse frame twice: people type it most
     "{verb} {what} {details}",
     "{verb} {what} {details}",
     "please {verb} {what} {details}.",
@@ -258,30 +259,36 @@ _FRAMES = (
     "go ahead and {verb} {what} {details}.",
     "{verb} {what} {details} asap",
 )
+_FRAMES_WITHOUT_DETAILS = _FRAMES[:7]  # those that still read as a request
 _NAME_QUALIFIERS = ("record", "entry", "item", "details", "info")
 _SUMMARY_TAILS = ("", " in the system", " for the current account", " in the workspace")
 _TEMPLATES_PER_INTENT = 12
+_ROUNDS = 8
+_SLOT_CANDIDATES = 8  # pool slots drawn per intent, its 0-3 arguments the first new keys
 
 
-def procedural_domains(
-    seed: int, intents: int, slot_pool: Sequence[Slot], taken_names: Iterable[str] = ()
-) -> tuple[Domain, ...]:
+def procedural_domains(seed: int, intents: int, catalog: Sequence[Domain]) -> tuple[Domain, ...]:
     """About ``intents`` procedural intents, in domains of one thing each.
 
     Args:
         seed: Everything follows from it (its own random stream).
-        intents: How many to make (rounded to whole things, 3-5 actions each).
-        slot_pool: The slots intents draw their arguments from (the catalog's).
-        taken_names: Function names they may not use (the catalog's).
+        intents: How many to make (rounded up to whole things, 3-5 actions each).
+        catalog: The hand-written domains: intents draw their arguments from its slots and
+            never reuse its function names.
+
+    Raises:
+        SynthError: ``intents`` is more than can be made (about 4,000).
     """
     rng = random.Random(f"procedural-{seed}")
-    pool = _usable_slots(slot_pool)
-    taken = set(taken_names)
+    pool = _usable_slots([slot for d in catalog for intent in d.intents for slot in intent.slots])
+    taken = {name for d in catalog for intent in d.intents for name in intent.names}
     things = list(THINGS)
     rng.shuffle(things)
     domains: list[Domain] = []
     made = 0
-    for index in range(len(things) * 8):
+    # Rounds over the things until enough are made; an action on a thing has few name
+    # variants, so after a few rounds most pairs are used up.
+    for index in range(len(things) * _ROUNDS):
         if made >= intents:
             break
         thing = things[index % len(things)]
@@ -292,6 +299,8 @@ def procedural_domains(
             name = f"{DOMAIN_PREFIX}{_snake(thing[0])}_{index // len(things)}"
             domains.append(Domain(name, tuple(made_here)))
             made += len(made_here)
+    if made < intents:
+        raise SynthError(f"only {made:,} procedural intents can be made, {intents:,} asked for")
     return tuple(domains)
 
 
@@ -321,7 +330,7 @@ def _intent(
     if action.target == "one":
         slots.append(_id_slot(singular, rng))
     wanted = len(slots) + rng.randint(0 if slots else 1, 3)
-    for slot in rng.sample(pool, 8):
+    for slot in rng.sample(pool, _SLOT_CANDIDATES):
         if len(slots) < wanted and all(s.key != slot.key for s in slots):
             slots.append(_reshaped(slot, required=not slots or rng.random() < 0.6))
     what = {
@@ -329,13 +338,12 @@ def _intent(
         "new": ("a " + singular, "a new " + singular),
         "many": (plural, "the " + plural, "all " + plural),
     }[action.target]
-    summary_verb = rng.choice(action.stems).capitalize()
-    summaries = tuple(
-        f"{verb} {rng.choice(what)}{tail}."
-        for verb, tail in (
-            (summary_verb, rng.choice(_SUMMARY_TAILS)),
-            (rng.choice(action.phrases).capitalize(), rng.choice(_SUMMARY_TAILS)),
-        )
+    # one summary says a name stem, the other a query phrase (draws in this order)
+    stem, stem_tail = rng.choice(action.stems), rng.choice(_SUMMARY_TAILS)
+    phrase, phrase_tail = rng.choice(action.phrases), rng.choice(_SUMMARY_TAILS)
+    summaries = (
+        f"{stem.capitalize()} {rng.choice(what)}{stem_tail}.",
+        f"{phrase.capitalize()} {rng.choice(what)}{phrase_tail}.",
     )
     return Intent(
         names=tuple(names),
@@ -391,7 +399,8 @@ def _templates(
         said = [s for s in slots if s.required or (index + optional.index(s)) % 2 == 0]
         rng.shuffle(said)
         details = rng.choice((" ", " ", ", ")).join(_mention(s, rng) for s in said)
-        frame = rng.choice(_FRAMES) if details else rng.choice(_FRAMES[:7])
+        # details is empty when an intent's only argument is a boolean left unsaid
+        frame = rng.choice(_FRAMES if details else _FRAMES_WITHOUT_DETAILS)
         templates.append(
             frame.format(verb=rng.choice(action.phrases), what=rng.choice(what), details=details)
         )
