@@ -1,10 +1,11 @@
 """Session fixtures: a tiny random-weight model whose tokenizer knows every dialect's markers,
-built locally once per run (nothing is downloaded)."""
+built locally once per run (nothing is downloaded), and a check of text against a grammar."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import llguidance
 import pytest
 
 from fncall.dialects import list_dialects
@@ -56,3 +57,21 @@ def tiny_engine(tiny_model_dir: Path):
     from fncall.engines.transformers import TransformersEngine
 
     return TransformersEngine(tiny_model_dir, device="cpu")
+
+
+@pytest.fixture(scope="session")
+def accepts(tiny_engine):
+    """``accepts(grammar, text)``: whether ``text`` is a complete match of ``grammar``."""
+
+    def check(grammar, text: str, gbnf: bool = False) -> bool:
+        if gbnf:
+            spec = llguidance.grammar_from("gbnf", grammar.gbnf)
+            matcher = llguidance.LLMatcher(tiny_engine.masker.tokenizer, spec, log_level=0)
+        else:
+            matcher = tiny_engine.masker.matcher(grammar)
+        for token in tiny_engine.tokenizer(text, add_special_tokens=False)["input_ids"]:
+            if not matcher.consume_token(token):
+                return False
+        return matcher.is_accepting()
+
+    return check

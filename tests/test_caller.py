@@ -18,6 +18,7 @@ from fncall.errors import (
     UnknownDialectError,
 )
 from fncall.examples import everyday
+from fncall.grammar.grounding import spans
 from fncall.grammar.values import GrammarLimits
 from fncall.tools.python import tools_from_module
 
@@ -39,6 +40,8 @@ def test_bad_requests_fail_before_generation(tiny_engine, caller):
         FunctionCaller(tiny_engine, "hermes", []).call("hi", tool_choice="required")
     with pytest.raises(EngineError, match="retries must be 0 or more"):
         FunctionCaller(tiny_engine, "hermes", TOOLS, retries=-1)
+    with pytest.raises(EngineError, match="grounded=True needs constrain=True"):
+        FunctionCaller(tiny_engine, "hermes", TOOLS, grounded=True, constrain=False)
     with pytest.raises(EngineError, match=r"has no fncall\.json naming one"):
         FunctionCaller("/nonexistent/model", None, TOOLS)
 
@@ -146,6 +149,35 @@ def test_cli_call_prints_calls_as_json(tiny_model_dir, tmp_path):
     )
     assert bad.returncode == 1
     assert "error: ToolChoiceError: tool_choice names 'fly'" in bad.stderr
+
+
+def _strings(call: ToolCall) -> list[str]:
+    """The string arguments of a call and of the calls nested in it."""
+    found = []
+    for value in call.arguments.values():
+        if isinstance(value, ToolCall):
+            found += _strings(value)
+        elif isinstance(value, str):
+            found.append(value)
+    return found
+
+
+def test_grounded_string_arguments_are_spans_of_the_query(tiny_engine):
+    query = "Email ngregory@example.org: the parent-teacher meeting moved to Friday."
+    email = [t for t in TOOLS if t.name == "send_email"]
+    requests = [CallRequest(query, tool_choice="send_email", seed=seed) for seed in range(4)]
+    written = {}
+    for grounded in (True, False):
+        caller = FunctionCaller(
+            tiny_engine, "nexusraven-v2", email, grounded=grounded, limits=SMALL, max_tokens=160
+        )
+        responses = caller.run(requests, temperature=1.0)
+        assert all(r.ok for r in responses), [r.error for r in responses]
+        # parsed again, without the defaults validation fills in
+        calls = [c for r in responses for c in caller.dialect.parse(r.raw, caller.tools).calls]
+        written[grounded] = {s for call in calls for s in _strings(call)}
+    assert written[True] and written[True] <= set(spans(query))
+    assert not written[False] <= set(spans(query))  # the grammar did it, not the model
 
 
 def test_run_answers_requests_with_their_own_tools_and_seeds(caller):

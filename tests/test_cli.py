@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from fncall.grammar.grounding import spans
+
 TOOLS_PY = '''
 from typing import Literal
 
@@ -159,6 +161,17 @@ def test_user_mistakes_get_clear_errors(tools_file, tmp_path):
     bad_tool = fncall("render", "--dialect", "hermes", "--tools", str(broken), "q")
     assert bad_tool.returncode == 1 and "ToolDefinitionError" in bad_tool.stderr
     assert "Traceback" not in unknown.stderr + missing.stderr + bad_tool.stderr
+
+
+def test_call_grounded_copies_strings_from_the_query(tiny_model_dir, tools_file):
+    query = "Weather in Zürich, please."
+    model = ["--model", str(tiny_model_dir), "--dialect", "bfcl-python", "--tools", str(tools_file)]
+    sampling = ["--tool-choice", "get_weather", "--max-tokens", "100", "--temperature", "1"]
+    result = fncall("call", *model, *sampling, "--seed", "1", "--grounded", query)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["calls"][0]["arguments"]["city"] in set(spans(query))
+    refused = fncall("call", *model, "--grounded", "--no-constrain", query)
+    assert refused.returncode == 1 and "grounded=True needs constrain=True" in refused.stderr
 
 
 def test_demo_runs_the_house_model_on_everyday_tools():

@@ -6,7 +6,6 @@ from __future__ import annotations
 import math
 import re
 
-import llguidance
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -26,24 +25,6 @@ DIALECTS = [d.name for d in list_dialects()]
 WEATHER = ToolCall("get_weather", {"city": "Paris"})
 WEATHER_UNIT = ToolCall("get_weather", {"city": "Paris", "unit": "fahrenheit"})
 THERMOSTAT = ToolCall("set_thermostat", {"room": "kitchen", "temperature": 21.5})
-
-
-@pytest.fixture(scope="module")
-def accepts(tiny_engine):
-    """``accepts(grammar, text)``: whether ``text`` is a complete match of ``grammar``."""
-
-    def check(grammar, text: str, gbnf: bool = False) -> bool:
-        if gbnf:
-            spec = llguidance.grammar_from("gbnf", grammar.gbnf)
-            matcher = llguidance.LLMatcher(tiny_engine.masker.tokenizer, spec, log_level=0)
-        else:
-            matcher = tiny_engine.masker.matcher(grammar)
-        for token in tiny_engine.tokenizer(text, add_special_tokens=False)["input_ids"]:
-            if not matcher.consume_token(token):
-                return False
-        return matcher.is_accepting()
-
-    return check
 
 
 @pytest.mark.parametrize("name", DIALECTS)

@@ -16,6 +16,8 @@ import openai
 import pytest
 
 from fncall.dialects import get_dialect
+from fncall.errors import EngineError
+from fncall.server import ServerConfig, create_app
 from fncall.server.gate import TextGate
 from tests.server_helpers import (
     MODEL,
@@ -369,3 +371,13 @@ def test_fncall_serve_command(tiny_model_dir: Any, capsys: pytest.CaptureFixture
     lines = [json.loads(line) for line in log.splitlines() if line.startswith("{")]
     assert [line["path"] for line in lines] == ["/health", "/v1/chat/completions"]
     assert lines[-1]["status"] == 200 and lines[-1]["outcome"] == "tool_calls"
+
+
+def test_a_grounded_server_grounds_its_caller(tiny_model_dir):
+    app = create_app(ServerConfig(model=tiny_model_dir, grounded=True))
+    try:
+        assert app.state.caller.grounded
+    finally:
+        app.state.scheduler.close()
+    with pytest.raises(EngineError, match="grounded=True needs constrain=True"):
+        create_app(ServerConfig(model=tiny_model_dir, grounded=True, constrain=False))

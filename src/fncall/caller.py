@@ -4,8 +4,9 @@ The request is checked first (dialect, tools, ``tool_choice``), so a bad request
 before any generation. With ``constrain=True`` (the default) the dialect's grammar makes
 every complete output a call to an offered tool with schema-valid arguments, or a plain
 answer where ``tool_choice`` allows one; the output is still parsed and validated, never
-trusted. A generation cut at ``max_tokens`` is reported as truncated, never returned as a
-call.
+trusted. With ``grounded=True`` the grammar also makes every free-form string argument a
+span of the request (:mod:`fncall.grammar.grounding`). A generation cut at ``max_tokens`` is
+reported as truncated, never returned as a call.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from fncall.engines import Engine, GenerationRequest, Sampling, load_engine
 from fncall.engines.base import Generation
 from fncall.errors import EngineError, FncallError, OutputParseError, TruncatedOutputError
 from fncall.grammar.choice import ToolChoice, resolve_tool_choice
+from fncall.grammar.grounding import grounding_texts
 from fncall.grammar.ir import Grammar
 from fncall.grammar.values import DEFAULT_LIMITS, GrammarLimits
 from fncall.house import house_model
@@ -162,6 +164,9 @@ class FunctionCaller:
         engine_options: Keyword arguments for the engine.
         constrain: Grammar-constrained decoding (default). Without it outputs are only
             validated, and ``retries`` can feed errors back to the model.
+        grounded: Make every free-form string argument (no ``format`` or ``pattern``) a
+            span of the request: of its user, system or tool messages, or of ``system``
+            (see :mod:`fncall.grammar.grounding`). Needs ``constrain``.
         retries: Extra attempts after an unusable output, each told what was wrong.
         limits: Bounds on strings, arrays, numbers and calls in the grammar.
         system: A system message, for dialects that have one.
@@ -182,6 +187,7 @@ class FunctionCaller:
         engine: str = "transformers",
         engine_options: Mapping[str, Any] | None = None,
         constrain: bool = True,
+        grounded: bool = False,
         retries: int = 0,
         limits: GrammarLimits = DEFAULT_LIMITS,
         system: str | None = None,
@@ -199,6 +205,11 @@ class FunctionCaller:
         self.dialect = self.dialect_of(model, dialect)
         if retries < 0:
             raise EngineError(f"retries must be 0 or more, got {retries}")
+        if grounded and not constrain:
+            raise EngineError(
+                "grounded=True needs constrain=True: the grammar is what keeps string "
+                "arguments to spans of the request"
+            )
         self.sampling = Sampling(max_tokens, temperature, top_p, seed)
         self.engine = (
             model
@@ -211,6 +222,7 @@ class FunctionCaller:
                 "pass constrain=False (outputs are still validated)"
             )
         self.constrain = constrain
+        self.grounded = grounded
         self.retries = retries
         self.limits = limits
         self.system = system
@@ -383,12 +395,16 @@ class FunctionCaller:
     def _job(self, request: CallRequest, settings: Sampling) -> PreparedCall:
         tools = self.tools if request.tools is None else toolset(request.tools)
         choice = resolve_tool_choice(request.tool_choice, tools, request.parallel)
+        messages = self._messages(request.query)
         grammar = None
         if self.constrain:
             grammar = self.dialect.grammar(
-                tools, choice, parallel=request.parallel, limits=self.limits
+                tools,
+                choice,
+                parallel=request.parallel,
+                limits=self.limits,
+                grounded_in=grounding_texts(messages, self.system) if self.grounded else None,
             )
-        messages = self._messages(request.query)
         overrides = {
             "seed": request.seed,
             "max_tokens": request.max_tokens,

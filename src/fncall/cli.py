@@ -26,6 +26,11 @@ from fncall.tools import load_tools
 from fncall.tools.spec import Tool
 from fncall.train.model import ModelSize
 
+_GROUNDED_HELP = (
+    "copy free-form string arguments from the request: each must be a span of its words "
+    "(needs the grammar)"
+)
+
 
 def _build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -69,6 +74,7 @@ def _build_parser() -> argparse.ArgumentParser:
     call.add_argument(
         "--no-constrain", action="store_true", help="generate without a grammar (still validated)"
     )
+    call.add_argument("--grounded", action="store_true", help=_GROUNDED_HELP)
     call.add_argument(
         "--retries", type=int, default=0, help="re-ask with the error this many times"
     )
@@ -127,6 +133,7 @@ def _add_eval_parser(commands: argparse._SubParsersAction) -> None:
         "--engine", default="transformers", choices=["transformers", "llamacpp", "vllm", "openai"]
     )
     ev.add_argument("--no-constrain", action="store_true", help="generate without a grammar")
+    ev.add_argument("--grounded", action="store_true", help=_GROUNDED_HELP)
     ev.add_argument("--retries", type=int, default=0, help="re-ask with the error this many times")
     ev.add_argument("--max-tokens", type=int, default=256)
     ev.add_argument("--temperature", type=float, default=0.0)
@@ -274,6 +281,7 @@ def _add_serve_parser(commands: argparse._SubParsersAction) -> None:
     serve.add_argument(
         "--no-constrain", action="store_true", help="generate without a grammar (still validated)"
     )
+    serve.add_argument("--grounded", action="store_true", help=_GROUNDED_HELP)
     serve.add_argument(
         "--log-prompts", action="store_true", help="put messages and outputs in the access log"
     )
@@ -352,6 +360,7 @@ def _call(args: argparse.Namespace) -> int:
         tools,
         engine=args.engine,
         constrain=not args.no_constrain,
+        grounded=args.grounded,
         retries=args.retries,
         system=args.system,
         max_tokens=args.max_tokens,
@@ -380,6 +389,7 @@ def _serve(args: argparse.Namespace) -> int:
         dialect=args.dialect,
         engine=args.engine,
         constrain=not args.no_constrain,
+        grounded=args.grounded,
         model_name=args.model_name,
         api_key=args.api_key,
         max_body_bytes=args.max_body_bytes,
@@ -499,6 +509,7 @@ def _eval(args: argparse.Namespace) -> int:
         model=args.model,
         engine=args.engine,
         constrain=not args.no_constrain,
+        grounded=args.grounded,
         max_tokens=args.max_tokens,
         temperature=args.temperature,
         seed=args.seed,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any, ClassVar
@@ -11,8 +10,9 @@ from typing import Any, ClassVar
 from fncall.calls import limits
 from fncall.calls.call import ParsedOutput, ToolCall
 from fncall.errors import OutputParseError, PromptError
+from fncall.grammar.cache import LruCache
 from fncall.grammar.calls import CallGrammar
-from fncall.grammar.choice import resolve_tool_choice
+from fncall.grammar.choice import ToolChoice, resolve_tool_choice
 from fncall.grammar.ir import FreeText, Grammar, Node
 from fncall.grammar.values import DEFAULT_LIMITS, GrammarLimits, ValueSyntax
 from fncall.tools.spec import ToolSet
@@ -160,10 +160,11 @@ class Dialect(ABC):
         *,
         parallel: bool = True,
         limits: GrammarLimits = DEFAULT_LIMITS,
+        grounded_in: Sequence[str] | None = None,
     ) -> Grammar:
         """The grammar every allowed answer matches: calls of offered tools with
         schema-valid arguments in this dialect's syntax, and/or a plain answer, as
-        ``tool_choice`` says. Compiled once per (tools, choice, limits) and cached.
+        ``tool_choice`` says. Compiled once per (tools, choice, limits, grounding) and cached.
 
         Args:
             tools: The offered tools.
@@ -172,6 +173,9 @@ class Dialect(ABC):
             parallel: Whether several calls may be made (always one where the dialect
                 cannot write more).
             limits: Bounds on strings, arrays, numbers and calls.
+            grounded_in: The request's texts (see
+                :func:`fncall.grammar.grounding.grounding_texts`): free-form string
+                arguments must then be spans of them.
 
         Raises:
             ToolChoiceError: a choice the offered tools cannot satisfy.
@@ -180,22 +184,25 @@ class Dialect(ABC):
         if not isinstance(tools, ToolSet):
             tools = ToolSet(tools)
         choice = resolve_tool_choice(tool_choice, tools, parallel and self.supports_parallel)
-        key = (self.name, tools.fingerprint, choice, limits)
-        grammar = _GRAMMAR_CACHE.get(key)
-        if grammar is not None:
-            _GRAMMAR_CACHE.move_to_end(key)
-            return grammar
+        grounding = None if grounded_in is None else tuple(grounded_in)
+        key = (self.name, tools.fingerprint, choice, limits, grounding)
+        return _GRAMMARS.get(key, lambda: self._build_grammar(tools, choice, limits, grounding))
+
+    def _build_grammar(
+        self,
+        tools: ToolSet,
+        choice: ToolChoice,
+        limits: GrammarLimits,
+        grounded_in: tuple[str, ...] | None,
+    ) -> Grammar:
         # A stop sequence inside a string would end generation mid-call: its first
         # character may appear in strings only as an escape.
         excluded = "".join(sorted({s[0] for s in self.stop} | set(self.value_syntax.excluded)))
         syntax = replace(self.value_syntax, excluded=excluded)
-        build = CallGrammar(tools, choice, limits, syntax)
+        build = CallGrammar(tools, choice, limits, syntax, grounded_in)
         calls = self.call_grammar(build) if choice.allows_calls else None
         grammar = build.build(calls, FreeText(self.text_avoid, self.text_approximation))
         grammar.unenforced = list(dict.fromkeys(build.values.unenforced))
-        _GRAMMAR_CACHE[key] = grammar
-        if len(_GRAMMAR_CACHE) > _GRAMMAR_CACHE_SIZE:
-            _GRAMMAR_CACHE.popitem(last=False)
         return grammar
 
     @abstractmethod
@@ -221,8 +228,7 @@ class Dialect(ABC):
             raise PromptError(f"{self.name} cannot express nested calls")
 
 
-_GRAMMAR_CACHE: OrderedDict[tuple[Any, ...], Grammar] = OrderedDict()
-_GRAMMAR_CACHE_SIZE = 256
+_GRAMMARS: LruCache[tuple[Any, ...], Grammar] = LruCache(256)
 
 
 def split_messages(

@@ -21,8 +21,11 @@ from typing import Any, ClassVar
 
 from fncall.engines.base import Engine, Generation, GenerationRequest
 from fncall.errors import EngineError
+from fncall.grammar.cache import LruCache
 
 INSTALL_HINT = "pip install 'fncall[llamacpp]'"
+GRAMMAR_CACHE_SIZE = 256
+"""Compiled grammars one engine keeps (grounded ones differ with every request)."""
 
 
 class LlamaCppEngine(Engine):
@@ -86,7 +89,7 @@ class LlamaCppEngine(Engine):
             ) from exc
         except TypeError as exc:
             raise EngineError(f"invalid llamacpp engine option value: {exc}") from exc
-        self._grammars: dict[str, Any] = {}
+        self._grammars: LruCache[str, Any] = LruCache(GRAMMAR_CACHE_SIZE)
         # One llama.cpp context serves one sequence at a time.
         self._lock = threading.Lock()
 
@@ -107,10 +110,11 @@ class LlamaCppEngine(Engine):
 
     def _grammar(self, gbnf: str) -> Any:
         """The compiled grammar for ``gbnf``, checked once and then cached."""
-        if gbnf not in self._grammars:
-            self._validate_grammar(gbnf)
-            self._grammars[gbnf] = self._llama_cpp.LlamaGrammar.from_string(gbnf, verbose=False)
-        return self._grammars[gbnf]
+        return self._grammars.get(gbnf, lambda: self._compile_grammar(gbnf))
+
+    def _compile_grammar(self, gbnf: str) -> Any:
+        self._validate_grammar(gbnf)
+        return self._llama_cpp.LlamaGrammar.from_string(gbnf, verbose=False)
 
     def _validate_grammar(self, gbnf: str) -> None:
         # LlamaGrammar.from_string only stores the text; llama-cpp-python would later hand a

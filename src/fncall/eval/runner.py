@@ -17,7 +17,7 @@ import json
 import os
 import zlib
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import MISSING, asdict, dataclass, fields
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -47,6 +47,8 @@ class EvalConfig:
         model: The model path or URL (``None`` when scoring a predictions file).
         engine: The engine that ran the model.
         constrain: Grammar-constrained decoding.
+        grounded: Free-form string arguments copied from the request (see
+            :mod:`fncall.grammar.grounding`).
         max_tokens, temperature, seed: Sampling.
         retries: Re-asks with the error fed back.
         predictions: A file of raw outputs scored instead of running a model.
@@ -56,6 +58,7 @@ class EvalConfig:
     model: str | None = None
     engine: str = "transformers"
     constrain: bool = True
+    grounded: bool = False
     max_tokens: int = 256
     temperature: float = 0.0
     seed: int | None = None
@@ -103,6 +106,7 @@ class ModelSource:
             engine,
             config.dialect,
             constrain=config.constrain,
+            grounded=config.grounded,
             retries=config.retries,
             max_tokens=config.max_tokens,
             temperature=config.temperature,
@@ -215,6 +219,9 @@ class ResultStore:
                 raise EvalRunError(
                     f"{config_path}: unreadable ({exc}); remove the folder"
                 ) from None
+            # a setting added since the folder was written had its default there
+            defaults = {f.name: f.default for f in fields(EvalConfig) if f.default is not MISSING}
+            stored = {**defaults, **stored}
             changed = sorted(
                 k for k in wanted.keys() | stored.keys() if wanted.get(k) != stored.get(k)
             )

@@ -4,7 +4,7 @@ call syntax (see ``Dialect.call_grammar``)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from fncall.errors import GrammarError
 from fncall.grammar.choice import ToolChoice
@@ -20,17 +20,23 @@ class CallGrammar:
         tools: The offered tools.
         choice: What the answer may be.
         limits: Bounds on strings, arrays, numbers and calls.
-        values: Compiles argument schemas to value rules in this grammar's syntax.
+        values: Compiles argument schemas to value rules in this grammar's syntax; with
+            ``grounded_in``, free-form strings are spans of those texts.
     """
 
     def __init__(
-        self, tools: ToolSet, choice: ToolChoice, limits: GrammarLimits, syntax: ValueSyntax
+        self,
+        tools: ToolSet,
+        choice: ToolChoice,
+        limits: GrammarLimits,
+        syntax: ValueSyntax,
+        grounded_in: Sequence[str] | None = None,
     ) -> None:
         self.tools = tools
         self.choice = choice
         self.limits = limits
         self.builder = GrammarBuilder()
-        self.values = ValueCompiler(self.builder, syntax, limits)
+        self.values = ValueCompiler(self.builder, syntax, limits, grounded_in)
 
     @property
     def callable_tools(self) -> list[Tool]:

@@ -18,14 +18,19 @@ import llguidance.numpy
 import numpy as np
 
 from fncall.errors import GrammarError
+from fncall.grammar.cache import LruCache
 from fncall.grammar.ir import Grammar
+
+MATCHER_CACHE_SIZE = 256
+"""Compiled grammars a :class:`TokenMasker` keeps."""
 
 
 class TokenMasker:
     """Compiles grammars against one tokenizer and fills allowed-token masks for a batch.
 
     One per model: the tokenizer conversion is done once, and each distinct grammar is
-    compiled once (later requests copy a ready matcher).
+    compiled once (later requests copy a ready matcher); the :data:`MATCHER_CACHE_SIZE`
+    grammars used last stay compiled, since grounded grammars differ with every request.
     """
 
     def __init__(self, tokenizer: Any, vocab_size: int, eos_ids: Sequence[int]) -> None:
@@ -40,7 +45,7 @@ class TokenMasker:
         self.tokenizer = llguidance.LLTokenizer(
             _markers_as_text(tokenizer, eos_ids), n_vocab=vocab_size, eos_token=list(eos_ids)
         )
-        self._templates: dict[str, llguidance.LLMatcher] = {}
+        self._templates: LruCache[str, llguidance.LLMatcher] = LruCache(MATCHER_CACHE_SIZE)
         self._executor = llguidance.LLExecutor()
         self._bitmask = np.zeros((0, (vocab_size + 31) // 32), dtype=np.int32)
 
@@ -50,18 +55,17 @@ class TokenMasker:
         Raises:
             GrammarError: llguidance refuses the grammar.
         """
-        lark = grammar.lark
-        template = self._templates.get(lark)
-        if template is None:
-            spec = llguidance.grammar_from("lark", lark)
-            problem = llguidance.LLMatcher.validate_grammar(spec, self.tokenizer)
-            if problem:
-                raise GrammarError(f"the grammar does not compile: {problem}")
-            template = llguidance.LLMatcher(self.tokenizer, spec, log_level=0)
-            if template.is_error():
-                raise GrammarError(f"the grammar does not compile: {template.get_error()}")
-            self._templates[lark] = template
-        return template.deep_copy()
+        return self._templates.get(grammar.lark, lambda: self._compile(grammar.lark)).deep_copy()
+
+    def _compile(self, lark: str) -> llguidance.LLMatcher:
+        spec = llguidance.grammar_from("lark", lark)
+        problem = llguidance.LLMatcher.validate_grammar(spec, self.tokenizer)
+        if problem:
+            raise GrammarError(f"the grammar does not compile: {problem}")
+        template = llguidance.LLMatcher(self.tokenizer, spec, log_level=0)
+        if template.is_error():
+            raise GrammarError(f"the grammar does not compile: {template.get_error()}")
+        return template
 
     def allowed(self, matchers: Sequence[llguidance.LLMatcher | None]) -> np.ndarray:
         """A boolean (batch, vocab) array of the tokens each matcher allows next; rows

@@ -47,19 +47,17 @@ def _recursive_rules(grammar: Grammar) -> set[str]:
         for target in targets:
             referrers[target].add(name)
 
-    def reaches(source: str, goal: str) -> bool:
-        seen, stack = set(), list(refs[source])
-        while stack:
-            name = stack.pop()
-            if name == goal:
-                return True
-            if name not in seen:
-                seen.add(name)
-                stack.extend(refs[name])
-        return False
-
-    # Only rules that refer to something can be on a cycle; grammars here are small.
-    seeds = {name for name in refs if refs[name] and reaches(name, name)}
+    # Peel off rules whose references are all peeled off: what is left is on a cycle or
+    # refers to one. Linear, where a search from each rule is quadratic in a long chain of
+    # rules (a grounded string's).
+    unpeeled = {name: len(targets) for name, targets in refs.items()}
+    stack = [name for name, count in unpeeled.items() if count == 0]
+    while stack:
+        for referrer in referrers[stack.pop()]:
+            unpeeled[referrer] -= 1
+            if unpeeled[referrer] == 0:
+                stack.append(referrer)
+    seeds = {name for name, count in unpeeled.items() if count}
     seeds |= {name for name, node in grammar.rules.items() if _has_free_text(node)}
     non_regular, stack = set(seeds), list(seeds)
     while stack:

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from fncall.calls.pyformat import format_python_value
 from fncall.errors import GrammarError
+from fncall.grammar.grounding import Grounding
 from fncall.grammar.ir import EMPTY, Chars, GrammarBuilder, Node, Ref, alt, chars, opt, rep, seq
 
 
@@ -42,6 +43,20 @@ class GrammarLimits:
 
 
 DEFAULT_LIMITS = GrammarLimits()
+
+
+# short escapes the string rules accept (ValueCompiler._make_string_unit); string_body writes
+# these, so a text copied into a grammar is a string those rules would also allow
+_PYTHON_ESCAPES = {"\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_JSON_ESCAPES = {
+    '"': '\\"',
+    "\\": "\\\\",
+    "\b": "\\b",
+    "\f": "\\f",
+    "\n": "\\n",
+    "\r": "\\r",
+    "\t": "\\t",
+}
 
 
 @dataclass(frozen=True)
@@ -73,6 +88,21 @@ class ValueSyntax:
         """The string quote: Python literals use single quotes, as ``repr`` and NexusRaven
         write them."""
         return "'" if self.python else '"'
+
+    def string_body(self, text: str) -> str:
+        """``text`` as the inside of a string literal (quotes not included), escaped so the
+        string rule accepts it: short escapes where the syntax has them, ``\\uXXXX`` for
+        other control characters and for ``excluded`` ones."""
+        short = _PYTHON_ESCAPES if self.python else _JSON_ESCAPES
+        out = []
+        for c in text:
+            if c in short:
+                out.append(short[c])
+            elif c < " " or c == "\x7f" or c in self.excluded:
+                out.append(f"\\u{ord(c):04x}")
+            else:
+                out.append(c)
+        return "".join(out)
 
 
 _HEX = chars("0-9a-fA-F")
@@ -208,12 +238,23 @@ DISTINCT_KEYS = "distinct keys in an object with free-form keys"
 
 class ValueCompiler:
     """Compiles schemas to value rules in one :class:`GrammarBuilder`, one rule per distinct
-    (syntax, schema)."""
+    (syntax, schema).
 
-    def __init__(self, builder: GrammarBuilder, syntax: ValueSyntax, limits: GrammarLimits):
+    With ``grounded_in``, free-form strings must be spans of those texts (see
+    :mod:`fncall.grammar.grounding`).
+    """
+
+    def __init__(
+        self,
+        builder: GrammarBuilder,
+        syntax: ValueSyntax,
+        limits: GrammarLimits,
+        grounded_in: Sequence[str] | None = None,
+    ):
         self.b = builder
         self.syntax = syntax
         self.limits = limits
+        self.grounding = None if grounded_in is None else Grounding(grounded_in, builder, syntax)
         self.unenforced: list[str] = []
         self._rules: dict[object, Ref] = {}
         self._string_unit = self._make_string_unit()
@@ -231,7 +272,9 @@ class ValueCompiler:
 
     # -- scalars -------------------------------------------------------------------------
 
-    def string(self, schema: dict[str, Any]) -> Node:
+    def string(self, schema: dict[str, Any], grounded: bool = False) -> Node:
+        """A string of ``schema``; with ``grounded``, a span of the grounding texts where the
+        schema leaves the string free-form (no ``format``, no ``pattern``)."""
         fmt = schema.get("format")
         if fmt in _FORMATS:
             return seq(self.syntax.quote, _FORMATS[fmt](), self.syntax.quote)
@@ -240,6 +283,16 @@ class ValueCompiler:
         low = int(schema.get("minLength", 0))
         high = max(low, min(int(schema.get("maxLength", self.limits.max_string)), 10**6))
         high = min(high, max(low, self.limits.max_string))
+        if grounded and self.grounding is not None and not {"format", "pattern"} & set(schema):
+            bounds = [f"{k} {schema[k]}" for k in ("minLength", "maxLength") if k in schema]
+            span = self.grounding.bounded_span(low, high) if bounds else self.grounding.any_span
+            if span is not None:
+                return span
+            self.unenforced.append(
+                f"grounding: no span of the request fits {' and '.join(bounds)}"
+                if bounds
+                else "grounding: the request has no words to copy"
+            )
         return seq(self.syntax.quote, rep(self._string_unit, low, high), self.syntax.quote)
 
     def integer(self, schema: dict[str, Any]) -> Node:
@@ -371,7 +424,7 @@ class ValueCompiler:
 
     def typed(self, kind: str, schema: dict[str, Any], depth: int) -> Node:
         if kind == "string":
-            return self.string(schema)
+            return self.string(schema, grounded=True)
         if kind == "integer":
             return self.integer(schema)
         if kind == "number":
@@ -388,7 +441,10 @@ class ValueCompiler:
 
     def any(self, depth: int) -> Node:
         """Any value, with arrays and objects nested at most ``depth`` levels."""
-        scalars = [self.typed(k, {}, depth) for k in ("string", "number", "boolean", "null")]
+        scalars = [
+            self.string({}),
+            *(self.typed(k, {}, depth) for k in ("number", "boolean", "null")),
+        ]
         if depth <= 0:
             return self.b.rule("scalar", alt(*scalars), key=(self.syntax, "scalar"))
         nested = [self.array({}, depth), self.object({}, depth)]

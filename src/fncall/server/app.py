@@ -69,6 +69,7 @@ def create_app(config: ServerConfig, caller: FunctionCaller | None = None) -> Fa
             engine=config.engine,
             engine_options=config.engine_options,
             constrain=config.constrain,
+            grounded=config.grounded,
         )
         served = config.served_model_name("fncall-house" if config.model is None else model)
     else:

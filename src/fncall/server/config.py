@@ -20,6 +20,8 @@ class ServerConfig:
         engine: ``transformers``, ``llamacpp``, ``vllm`` or ``openai``.
         engine_options: Keyword arguments for the engine.
         constrain: Grammar-constrained decoding (what makes every call valid).
+        grounded: Make every free-form string argument a span of the request's messages
+            (see :mod:`fncall.grammar.grounding`); needs ``constrain``.
         model_name: The model id clients send and ``/v1/models`` lists (``None``: the
             model directory's or file's name).
         api_key: When set, every ``/v1/*`` request needs ``Authorization: Bearer <key>``.
@@ -42,6 +44,7 @@ class ServerConfig:
     engine: str = "transformers"
     engine_options: Mapping[str, Any] = field(default_factory=dict)
     constrain: bool = True
+    grounded: bool = False
     model_name: str | None = None
     api_key: str | None = None
     max_body_bytes: int = 1_048_576
