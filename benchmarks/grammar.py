@@ -1,9 +1,11 @@
 """Grammar compile time and the per-token cost of constrained decoding.
 
 Prints, for 1, 10, 50 and 128 tools: the time to build a dialect's grammar and compile it
-with llguidance (cold), and to get it again (cached). Then, on a tiny and a ~100M-parameter
-random-weight Llama in the same run: milliseconds per generated token with and without the
-grammar, and their ratio.
+with llguidance (cold), and to get it again (cached). Then the same for a grammar grounded
+in requests of 10 to 3,000 words (``grounded=True``: built and compiled for every request,
+since each request's text differs), with the mask time per token. Then, on a tiny and a
+~100M-parameter random-weight Llama in the same run: milliseconds per generated token with
+and without the grammar, and their ratio.
 
     .venv/bin/python benchmarks/grammar.py [--dialect hermes] [--tokens 48] [--runs 3]
 
@@ -19,6 +21,7 @@ import time
 
 import torch
 
+from fncall.calls.call import ToolCall
 from fncall.dialects import base, get_dialect
 from fncall.engines.base import GenerationRequest, Sampling
 from fncall.engines.transformers import TransformersEngine
@@ -68,7 +71,7 @@ def compile_times(dialect_name: str, engine: TransformersEngine) -> None:
     print(f"\n{dialect_name}: grammar compile (ms)      build+render   llguidance   cached")
     for count in (1, 10, 50, 128):
         tools = synthetic_tools(count)
-        base._GRAMMAR_CACHE.clear()
+        base._GRAMMARS.clear()
         begun = time.perf_counter()
         grammar = dialect.grammar(tools, "auto")
         _ = grammar.lark
@@ -85,6 +88,36 @@ def compile_times(dialect_name: str, engine: TransformersEngine) -> None:
         print(
             f"  {count:>4} tools {len(grammar.lark):>9} chars {built * 1e3:>10.2f} "
             f"{compiled * 1e3:>12.2f} {statistics.median(cached) * 1e3:>8.3f}"
+        )
+
+
+def grounded_times(dialect_name: str, engine: TransformersEngine) -> None:
+    dialect = get_dialect(dialect_name)
+    masker = TokenMasker(engine.tokenizer, engine.vocab_size, sorted(engine.eos_ids))
+    tools = synthetic_tools(10)
+    # a call every grounded grammar below accepts: its tokens drive the mask timing
+    call = dialect.format_calls([ToolCall("tool_1", {"city": "Paris", "days_1": 3})])
+    print(f"\n{dialect_name}, grounded, 10 tools (ms)  build+render   llguidance   mask/token")
+    for count in (10, 100, 1000, 3000):
+        request = " ".join(f"word{i % 500}, city{i}" if i % 7 else "Paris" for i in range(count))
+        begun = time.perf_counter()
+        grammar = dialect.grammar(tools, "required", grounded_in=[request])
+        _ = grammar.lark
+        built = time.perf_counter() - begun
+        begun = time.perf_counter()
+        matcher = masker.matcher(grammar)
+        masker.allowed([matcher])
+        compiled = time.perf_counter() - begun
+        masks = []
+        for token in engine.tokenizer(call, add_special_tokens=False)["input_ids"]:
+            begun = time.perf_counter()
+            masker.allowed([matcher])
+            masks.append(time.perf_counter() - begun)
+            if not matcher.consume_token(token):
+                break
+        print(
+            f"  {count:>5} words {len(grammar.lark):>9} chars {built * 1e3:>8.2f} "
+            f"{compiled * 1e3:>12.2f} {statistics.median(masks) * 1e3:>12.3f}"
         )
 
 
@@ -130,6 +163,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tiny_dir, tempfile.TemporaryDirectory() as big_dir:
         tiny = make_model(tiny_dir, ModelSize.tiny(), 1000)
         compile_times(args.dialect, tiny)
+        grounded_times(args.dialect, tiny)
         print("\nper-token cost, tiny model:")
         decode_ratio(tiny, args.dialect, args.tokens, args.runs)
         big = make_model(big_dir, ModelSize.small_100m(), 32000)

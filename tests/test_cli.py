@@ -184,8 +184,10 @@ def test_demo_runs_the_house_model_on_everyday_tools():
     # every query got a generated answer, shown with what fncall did with it
     for query, _ in QUERIES:
         assert f"user:   {query}" in out
-    assert out.count("model:  ") - out.count("[recorded]") == len(QUERIES)
+    # one generated answer per query, and one more for the grounded request
+    assert out.count("model:  ") - out.count("[recorded]") == len(QUERIES) + 1
     assert re.search(r"demo\s+7\s+\d\s+\d+\.\d%", out)  # scored by fncall eval
+    assert re.search(r"strings written: \['.+'\]; all spans of the request: True", out)
     assert "refused, nothing ran: UnsafeOutputError" in out  # recorded hostile outputs
     assert "ask the user: To run convert_currency" in out
     assert "/v1/chat/completions  (tool_choice: required) -> 200" in out  # fncall serve

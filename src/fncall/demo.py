@@ -1,7 +1,7 @@
 """``fncall demo``: the bundled house model calls everyday tools; the calls are validated and
-executed, the same outputs are scored by ``fncall eval``'s execution match, and outputs a model
-might write that must not run are shown refused; last, a sample of the synthetic data the
-house model was trained on.
+executed, the same outputs are scored by ``fncall eval``'s execution match, one request is
+shown with grounded strings, and outputs a model might write that must not run are shown
+refused; last, a sample of the synthetic data the house model was trained on.
 
 The house model's outputs are generated on the spot (grammar-constrained, greedy). The
 refused outputs at the end are recorded, not generated: a well-behaved model does not write
@@ -22,6 +22,7 @@ from fncall.caller import FunctionCaller, Response
 from fncall.calls.call import ToolCall
 from fncall.errors import CallValidationError, MissingArgumentError, OutputParseError
 from fncall.examples import everyday
+from fncall.grammar.grounding import spans
 from fncall.pipeline import read_output, render_prompt
 from fncall.tools import Tool, ToolSet, toolset
 
@@ -42,6 +43,8 @@ QUERIES = [
      "send_email(to='ana@example.com', subject='Build status')"),
     ("Tell me a joke about compilers.", None),
 ]  # fmt: skip
+
+GROUNDED_QUERY = "Email li.wei@example.org with the subject Quarterly report"
 
 # Outputs a model might write that must not run (recorded, not generated)
 REFUSED = [
@@ -94,6 +97,7 @@ def run(out: TextIO | None = None, model: str | Path | None = None) -> int:
         write(f"model:  {response.raw.strip()}")
         _show(response, write)
     _evaluate(tools, outputs, write)
+    _grounded(caller, write)
     _refusals(tools, write)
     _served(caller, QUERIES[0][0], write)
     _synthetic_data(write)
@@ -146,6 +150,23 @@ def _evaluate(tools: ToolSet, outputs: list[str], write: Callable[[str], None]) 
     write("")
     table = evaluation.format_table(evaluation.summarize(records, asdict(config)))
     write("\n".join(f"  {line}" for line in table.splitlines()[:3]) + "\n")
+
+
+def _grounded(caller: FunctionCaller, write: Callable[[str], None]) -> None:
+    """The same engine with ``grounded=True``: string arguments can only be copied."""
+    grounded = FunctionCaller(
+        caller.engine, DIALECT, caller.tools, grounded=True, max_tokens=caller.sampling.max_tokens
+    )
+    write("With grounded=True (--grounded), a string argument can only be a span of the")
+    write("request's words, so an address or a name is copied, never nearly copied:\n")
+    response = grounded.call(GROUNDED_QUERY)
+    write(f"user:   {GROUNDED_QUERY}")
+    write(f"model:  {response.raw.strip()}")
+    # parsed again: validation fills in defaults the model did not write
+    calls = grounded.dialect.parse(response.raw, grounded.tools).calls
+    written = [v for call in calls for v in call.arguments.values() if isinstance(v, str)]
+    all_spans = set(written) <= set(spans(GROUNDED_QUERY))
+    write(f"  -> strings written: {written}; all spans of the request: {all_spans}\n")
 
 
 def _refusals(tools: ToolSet, write: Callable[[str], None]) -> None:
