@@ -1,12 +1,13 @@
 """Latency of one call, and calls per second batched, for the bundled house model on CPU.
 
 Queries are the everyday demo queries (``fncall.demo.QUERIES``) against the demo tools,
-grammar-constrained and greedy, as ``fncall call`` runs them. One query at a time gives the
+grammar-constrained and greedy (or by beam search, with ``--beams``), as ``fncall call`` runs
+them. One query at a time gives the
 latency a user waits (p50, p95 over ``--repeats`` rounds of all queries); then all queries,
 repeated to ``--batch`` requests, go through ``FunctionCaller.call_many`` at once.
 
     .venv/bin/python benchmarks/house_latency.py [--model DIR] [--repeats 5] [--batch 16]
-        [--threads 2]
+        [--threads 2] [--beams 1]
 """
 
 from __future__ import annotations
@@ -27,10 +28,11 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--batch", type=int, default=16)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--beams", type=int, default=1, help="beam search width")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
 
-    caller = FunctionCaller(args.model, tools=demo_tools(), max_tokens=96)
+    caller = FunctionCaller(args.model, tools=demo_tools(), max_tokens=96, beams=args.beams)
     queries = [query for query, _ in QUERIES]
     caller.call(queries[0])  # warm-up: grammar compilation and first-call allocations
 

@@ -217,3 +217,17 @@ def test_no_model_means_the_house_model_and_its_absence_is_a_typed_error(monkeyp
     monkeypatch.setattr(fncall.house, "MODEL_DIR", tmp_path / "missing")
     with pytest.raises(EngineError, match="bundled house model is missing"):
         FunctionCaller(tools=[])
+
+
+def test_beam_search_gives_valid_calls_and_refuses_sampling(tiny_engine):
+    caller = FunctionCaller(
+        tiny_engine, "nexusraven-v2", TOOLS, limits=SMALL, max_tokens=160, beams=4
+    )
+    queries = ["Weather in Paris?", "Email li@example.org", "Turn the bedroom to 21 degrees"]
+    responses = caller.call_many(queries, tool_choice="required")
+    assert all(r.ok and r.calls for r in responses), [r.error for r in responses]
+    assert [r.raw for r in responses] == [
+        caller.call(q, tool_choice="required").raw for q in queries
+    ]
+    with pytest.raises(EngineError, match="beam search is deterministic"):
+        caller.call("Weather in Paris?", temperature=0.8)

@@ -20,6 +20,7 @@ pytest.importorskip("gguf")
 import torch
 from transformers import LlamaForCausalLM, PreTrainedTokenizerFast
 
+from fncall import FunctionCaller
 from fncall.engines import GenerationRequest, Sampling, load_engine
 from fncall.engines.gguf import export_gguf
 from fncall.engines.llamacpp import LlamaCppEngine
@@ -308,3 +309,7 @@ def test_prompts_that_cannot_be_served(engine: LlamaCppEngine) -> None:
         engine.generate([greedy("", 4)])
     with pytest.raises(EngineError, match="context window"):
         engine.generate([greedy("the weather " * 200, 4)])
+    with pytest.raises(EngineError, match="the llamacpp engine cannot do beam search"):
+        engine.generate([GenerationRequest("the", sampling=Sampling(max_tokens=4, beams=2))])
+    with pytest.raises(EngineError, match="the llamacpp engine cannot do beam search"):
+        FunctionCaller(engine, "hermes", beams=2)

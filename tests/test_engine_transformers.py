@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 import pytest
+import torch
 
 from fncall.engines import load_engine
 from fncall.engines.base import GenerationRequest, Sampling
 from fncall.errors import EngineError
-from fncall.grammar.ir import GrammarBuilder, Rep, chars, seq
+from fncall.grammar.ir import GrammarBuilder, Rep, alt, chars, seq
 
 PROMPT = "What is the weather in Paris?"
 
@@ -65,9 +66,10 @@ def test_grammar_is_always_matched(tiny_engine):
 
 def test_token_limit_is_reported(tiny_engine):
     grammar = GrammarBuilder().build(seq("x", Rep(chars("a-z"), 50, 50)))
-    generation = tiny_engine.generate([_request(max_tokens=3, grammar=grammar)])[0]
-    assert generation.finish_reason == "length"
-    assert generation.completion_tokens == 3
+    for beams in (1, 3):
+        generation = tiny_engine.generate([_request(max_tokens=3, grammar=grammar, beams=beams)])
+        assert generation[0].finish_reason == "length"
+        assert generation[0].completion_tokens == 3
 
 
 def test_bad_setups_are_clear_errors(tmp_path, tiny_engine):
@@ -79,3 +81,77 @@ def test_bad_setups_are_clear_errors(tmp_path, tiny_engine):
         Sampling(max_tokens=0)
     with pytest.raises(EngineError, match="exceeds the model's"):
         tiny_engine.generate([_request("word " * 4000, max_tokens=200)])
+
+
+def _complete_sequences(engine, prompt, grammar):
+    """Every token sequence ``grammar`` allows after ``prompt``, with its summed
+    log-probability under the grammar's mask, by full forward passes (no cache, no beams)."""
+    prompt_ids = engine.tokenizer(prompt)["input_ids"]
+    found = []
+
+    def visit(ids, matcher, score):
+        with torch.inference_mode():
+            logits = engine.model(torch.tensor([prompt_ids + ids])).logits[0, -1].float()
+        allowed = torch.from_numpy(engine.masker.allowed([matcher]))[0, : logits.shape[0]]
+        log_probs = torch.log_softmax(logits.masked_fill(~allowed, float("-inf")), dim=-1)
+        for token in allowed.nonzero().flatten().tolist():
+            total = score + float(log_probs[token])
+            if token in engine.eos_ids:
+                found.append((ids, total))
+                continue
+            child = matcher.deep_copy()
+            assert child.consume_token(token)
+            if child.is_stopped():
+                found.append(([*ids, token], total))
+            else:
+                visit([*ids, token], child, total)
+
+    visit([], engine.masker.matcher(grammar), 0.0)
+    return found
+
+
+def test_beam_search_finds_the_likeliest_sequence_the_grammar_allows(tiny_engine):
+    grammar = GrammarBuilder().build(seq(alt("oslo", "osaka", "ottawa", "rome", "rouen"), ")"))
+    prompts = [f"{word} is the city" for word in "abcdefghijkl"]
+    greedy_was_beaten = 0
+    for prompt in prompts:
+        found = _complete_sequences(tiny_engine, prompt, grammar)
+        # the search is exhaustive when every sequence fits in the beams at once
+        assert len(found) <= 16, "the grammar allows too many tokenisations for this check"
+        best_ids, _ = max(found, key=lambda item: item[1])
+        beam = tiny_engine.generate([_request(prompt, grammar=grammar, beams=16)])[0]
+        assert beam.text == tiny_engine.tokenizer.decode(best_ids)
+        assert beam.completion_tokens == len(best_ids) and beam.finish_reason == "stop"
+        greedy = tiny_engine.generate([_request(prompt, grammar=grammar)])[0]
+        greedy_was_beaten += greedy.text != beam.text
+    assert greedy_was_beaten, "greedy found the best sequence every time: a weak check"
+
+
+def test_beam_requests_batch_with_greedy_ones_and_keep_their_stops(tiny_engine):
+    prompts = ["a", PROMPT, "Call: get_weather(city='Paris')"]
+    free = tiny_engine.generate([_request(PROMPT, max_tokens=30)])[0]
+    stop = free.text[5:8]
+    requests = [_request(p, max_tokens=20, beams=3, stop=[stop]) for p in prompts]
+    requests.insert(1, _request(PROMPT, max_tokens=30))
+    together = tiny_engine.generate(requests)
+    alone = [tiny_engine.generate([r])[0] for r in requests]
+    assert together == alone
+    assert together[1] == free
+    beams = [together[0], *together[2:]]
+    assert all(stop not in g.text and g.completion_tokens <= 20 for g in beams)
+    assert any(g.finish_reason == "stop" and g.completion_tokens < 20 for g in beams)
+
+
+def test_a_beam_is_heard_once_it_has_won(tiny_engine):
+    heard = []
+    request = GenerationRequest(PROMPT, (), Sampling(max_tokens=12, beams=4), on_text=heard.append)
+    result = tiny_engine.generate([request])[0]
+    assert heard == [result.text] and result.text
+
+
+def test_beam_settings_are_checked(tiny_engine):
+    for beams in (0, 17, 2.0):
+        with pytest.raises(EngineError, match="beams must be an integer from 1 to 16"):
+            Sampling(beams=beams)
+    with pytest.raises(EngineError, match="beam search is deterministic"):
+        Sampling(beams=2, temperature=0.7)

@@ -135,30 +135,38 @@ def test_scoring_predictions_and_comparing_runs(tmp_path, capsys):
     assert "no readable summary" in capsys.readouterr().err
 
 
-def test_a_grounded_run_says_so_and_older_runs_read_as_ungrounded(tiny_model_dir, tmp_path, capsys):
-    grounded = tmp_path / "grounded"
+def test_run_settings_are_recorded_and_older_runs_read_as_the_defaults(
+    tiny_model_dir, tmp_path, capsys
+):
+    newer = tmp_path / "grounded"
     model = ["--model", str(tiny_model_dir), "--max-tokens", "40", "--limit", "1"]
-    assert _eval(*model, "--grounded", "--out", str(grounded)) == 0
-    assert json.loads((grounded / "config.json").read_text())["grounded"] is True
-    assert json.loads((grounded / "summary.json").read_text())["config"]["grounded"] is True
+    assert _eval(*model, "--grounded", "--beams", "2", "--out", str(newer)) == 0
+    for recorded in (
+        json.loads((newer / "config.json").read_text()),
+        json.loads((newer / "summary.json").read_text())["config"],
+    ):
+        assert recorded["grounded"] is True and recorded["beams"] == 2
 
-    # a run from before the setting existed: its summary and config.json lack it
+    # a run from before the settings existed: its summary and config.json lack them
     older = tmp_path / "older"
     predictions = ["--predictions", str(_predictions(tmp_path / "p.jsonl", "bfcl-python"))]
     run_older = [*predictions, "--dialect", "bfcl-python", "--limit", "1", "--out", str(older)]
     assert _eval(*run_older) == 0
-    config = json.loads((older / "config.json").read_text())
-    del config["grounded"]
-    (older / "config.json").write_text(json.dumps(config))
-    assert _eval(*run_older) == 0  # resumed, not refused as another configuration
-    summary = json.loads((older / "summary.json").read_text())
-    del summary["config"]["grounded"]
-    (older / "summary.json").write_text(json.dumps(summary))
+    for name in ("config.json", "summary.json"):
+        data = json.loads((older / name).read_text())
+        config = data if name == "config.json" else data["config"]
+        del config["grounded"], config["beams"]
+        (older / name).write_text(json.dumps(data))
+        if name == "config.json":
+            assert _eval(*run_older) == 0  # resumed, not refused as another configuration
     capsys.readouterr()
-    assert main(["eval", "compare", str(grounded), str(older)]) == 0
-    table = capsys.readouterr().out
-    row = next(line for line in table.splitlines() if line.startswith("grounded"))
-    assert row.split()[1:] == ["True", "False"]
+    assert main(["eval", "compare", str(newer), str(older)]) == 0
+    table = capsys.readouterr().out.splitlines()
+    assert next(line for line in table if line.startswith("grounded")).split()[1:] == [
+        "True",
+        "False",
+    ]
+    assert next(line for line in table if line.startswith("beams")).split()[1:] == ["2", "1"]
 
 
 def test_eval_refuses_unclear_requests(tmp_path, capsys):

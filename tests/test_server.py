@@ -17,7 +17,7 @@ import pytest
 
 from fncall.dialects import get_dialect
 from fncall.errors import EngineError
-from fncall.server import ServerConfig, create_app
+from fncall.server import ServerConfig, ServerThread, create_app
 from fncall.server.gate import TextGate
 from tests.server_helpers import (
     MODEL,
@@ -381,3 +381,19 @@ def test_a_grounded_server_grounds_its_caller(tiny_model_dir):
         app.state.scheduler.close()
     with pytest.raises(EngineError, match="grounded=True needs constrain=True"):
         create_app(ServerConfig(model=tiny_model_dir, grounded=True, constrain=False))
+
+
+def test_a_beam_search_server_answers_greedy_requests_and_refuses_sampled_ones(tiny_model_dir):
+    config = ServerConfig(model=tiny_model_dir, dialect="hermes", model_name=MODEL, beams=2)
+    app = create_app(config)
+    assert app.state.caller.sampling.beams == 2
+    question = {"messages": [{"role": "user", "content": "Weather in Oslo?"}], "tools": TOOLS}
+    with ServerThread(app) as server:
+        answer = chat(server.url, {**question, "tool_choice": "required", "max_tokens": 120})
+        assert answer.status_code == 200
+        call = answer.json()["choices"][0]["message"]["tool_calls"][0]
+        tool = BY_NAME[call["function"]["name"]]
+        assert arguments_fit(call["function"]["arguments"], tool)
+        refused = chat(server.url, {**question, "temperature": 0.5})
+        assert refused.status_code == 400
+        assert "beam search is deterministic" in error_of(refused)["message"]

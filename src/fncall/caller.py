@@ -171,6 +171,9 @@ class FunctionCaller:
         limits: Bounds on strings, arrays, numbers and calls in the grammar.
         system: A system message, for dialects that have one.
         max_tokens, temperature, top_p, seed: Default sampling.
+        beams: Beam search width (engines that support it: ``transformers``); above 1, the
+            answer is the likeliest whole output the search finds rather than the greedy
+            one, at about ``beams`` times the compute. Needs ``temperature`` 0.
         functions, approve, timeout: How calls run with ``execute=True`` (see
             :class:`fncall.calls.execute.Executor`).
 
@@ -195,6 +198,7 @@ class FunctionCaller:
         temperature: float = 0.0,
         top_p: float = 1.0,
         seed: int | None = None,
+        beams: int = 1,
         functions: Mapping[str, Callable[..., Any]] | None = None,
         approve: Approver | None = None,
         timeout: float = 30.0,
@@ -210,12 +214,14 @@ class FunctionCaller:
                 "grounded=True needs constrain=True: the grammar is what keeps string "
                 "arguments to spans of the request"
             )
-        self.sampling = Sampling(max_tokens, temperature, top_p, seed)
+        self.sampling = Sampling(max_tokens, temperature, top_p, seed, beams)
         self.engine = (
             model
             if isinstance(model, Engine)
             else load_engine(engine, str(model), **dict(engine_options or {}))
         )
+        if beams > 1 and not self.engine.supports_beams:
+            raise EngineError(f"the {self.engine.name} engine cannot do beam search; use beams=1")
         if constrain and not self.engine.supports_grammar:
             raise EngineError(
                 f"the {self.engine.name} engine cannot constrain decoding; "

@@ -30,6 +30,10 @@ _GROUNDED_HELP = (
     "copy free-form string arguments from the request: each must be a span of its words "
     "(needs the grammar)"
 )
+_BEAMS_HELP = (
+    "beam search width: above 1, answer with the likeliest whole output found (transformers "
+    "engine; about that many times the compute)"
+)
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -75,6 +79,7 @@ def _build_parser() -> argparse.ArgumentParser:
         "--no-constrain", action="store_true", help="generate without a grammar (still validated)"
     )
     call.add_argument("--grounded", action="store_true", help=_GROUNDED_HELP)
+    call.add_argument("--beams", type=int, default=1, help=_BEAMS_HELP)
     call.add_argument(
         "--retries", type=int, default=0, help="re-ask with the error this many times"
     )
@@ -138,6 +143,7 @@ def _add_eval_parser(commands: argparse._SubParsersAction) -> None:
     ev.add_argument("--max-tokens", type=int, default=256)
     ev.add_argument("--temperature", type=float, default=0.0)
     ev.add_argument("--seed", type=int)
+    ev.add_argument("--beams", type=int, default=1, help=_BEAMS_HELP)
     ev.add_argument("--limit", type=int, help="score at most N entries of each category")
     ev.add_argument("--batch-size", type=int, default=1, help="entries generated together")
     ev.add_argument("--out", required=True, help="folder for results and the report")
@@ -282,6 +288,7 @@ def _add_serve_parser(commands: argparse._SubParsersAction) -> None:
         "--no-constrain", action="store_true", help="generate without a grammar (still validated)"
     )
     serve.add_argument("--grounded", action="store_true", help=_GROUNDED_HELP)
+    serve.add_argument("--beams", type=int, default=1, help=_BEAMS_HELP)
     serve.add_argument(
         "--log-prompts", action="store_true", help="put messages and outputs in the access log"
     )
@@ -366,6 +373,7 @@ def _call(args: argparse.Namespace) -> int:
         max_tokens=args.max_tokens,
         temperature=args.temperature,
         seed=args.seed,
+        beams=args.beams,
         approve=_ask_on_terminal,
     )
     response = caller.call(
@@ -390,6 +398,7 @@ def _serve(args: argparse.Namespace) -> int:
         engine=args.engine,
         constrain=not args.no_constrain,
         grounded=args.grounded,
+        beams=args.beams,
         model_name=args.model_name,
         api_key=args.api_key,
         max_body_bytes=args.max_body_bytes,
@@ -513,6 +522,7 @@ def _eval(args: argparse.Namespace) -> int:
         max_tokens=args.max_tokens,
         temperature=args.temperature,
         seed=args.seed,
+        beams=args.beams,
         retries=args.retries,
         predictions=args.predictions,
     )

@@ -18,6 +18,9 @@ from fncall.grammar.ir import Grammar
 
 FinishReason = Literal["stop", "length"]
 
+MAX_BEAMS = 16
+"""The widest beam search a request may ask for."""
+
 
 @dataclass(frozen=True)
 class Sampling:
@@ -28,12 +31,17 @@ class Sampling:
         temperature: 0 for greedy decoding.
         top_p: Nucleus sampling mass (1.0: off).
         seed: Seed for sampled decoding, so a run can be repeated.
+        beams: Beam search width; above 1, the completion is the likeliest whole sequence
+            the search finds (under the grammar, when there is one), not a token-by-token
+            greedy choice. Needs ``temperature`` 0 and an engine that
+            :attr:`~Engine.supports_beams`.
     """
 
     max_tokens: int = 256
     temperature: float = 0.0
     top_p: float = 1.0
     seed: int | None = None
+    beams: int = 1
 
     def __post_init__(self) -> None:
         if not isinstance(self.max_tokens, int) or self.max_tokens < 1:
@@ -42,6 +50,10 @@ class Sampling:
             raise EngineError(f"temperature must be between 0 and 100, got {self.temperature}")
         if not 0.0 < self.top_p <= 1.0:
             raise EngineError(f"top_p must be in (0, 1], got {self.top_p}")
+        if not isinstance(self.beams, int) or not 1 <= self.beams <= MAX_BEAMS:
+            raise EngineError(f"beams must be an integer from 1 to {MAX_BEAMS}, got {self.beams!r}")
+        if self.beams > 1 and self.temperature > 0:
+            raise EngineError("beam search is deterministic: use beams with temperature 0")
 
 
 @dataclass(frozen=True)
@@ -96,12 +108,14 @@ class Engine(ABC):
     Attributes:
         name: Registry name (``transformers``, ``llamacpp``, ``vllm``, ``openai``).
         supports_grammar: Whether requests may carry a grammar.
+        supports_beams: Whether requests may ask for beam search (``Sampling.beams`` > 1).
         streams_text: Whether ``on_text`` listeners hear text as it is generated (else
             once, with the whole text, when the generation is done).
     """
 
     name: ClassVar[str]
     supports_grammar: ClassVar[bool] = True
+    supports_beams: ClassVar[bool] = False
     streams_text: ClassVar[bool] = False
 
     @abstractmethod
@@ -116,6 +130,8 @@ class Engine(ABC):
         """Refuse requests this engine cannot serve, before any work starts."""
         if not self.supports_grammar and any(r.grammar is not None for r in requests):
             raise EngineError(f"the {self.name} engine cannot constrain generation by grammar")
+        if not self.supports_beams and any(r.sampling.beams > 1 for r in requests):
+            raise EngineError(f"the {self.name} engine cannot do beam search; use beams=1")
 
     @staticmethod
     def deliver_text(requests: Sequence[GenerationRequest], results: Sequence[Generation]) -> None:

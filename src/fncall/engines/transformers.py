@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +53,7 @@ class TransformersEngine(Engine):
 
     name = "transformers"
     streams_text = True
+    supports_beams = True
 
     def __init__(
         self,
@@ -150,10 +151,15 @@ class TransformersEngine(Engine):
                 seed = request.sampling.seed
                 row.generator.manual_seed(seed if seed is not None else torch.seed())
             rows.append(row)
-        self._decode(rows)
+        self._decode([r for r in rows if r.request.sampling.beams == 1])
+        for i, row in enumerate(rows):
+            if row.request.sampling.beams > 1:
+                rows[i] = self._beam_search(row)
         return [self._result(row) for row in rows]
 
     def _decode(self, rows: list[_Row]) -> None:
+        if not rows:
+            return
         width = max(len(r.prompt_ids) for r in rows)
         # left padding, so every row's next token is in the last column
         input_ids = torch.tensor(
@@ -184,16 +190,21 @@ class TransformersEngine(Engine):
             mask = torch.cat([mask, torch.ones_like(mask[:, :1])], dim=1)
             positions = positions[:, -1:] + 1
 
+    def _masked(self, rows: list[_Row], logits: torch.Tensor) -> torch.Tensor:
+        """``logits`` with the tokens each live row's grammar forbids set to -inf."""
+        live_matchers = [r.matcher if not r.done else None for r in rows]
+        if not any(m is not None for m in live_matchers):
+            return logits
+        allowed = torch.from_numpy(self.masker.allowed(live_matchers)).to(logits.device)
+        for i, row in enumerate(rows):
+            if live_matchers[i] is not None and row.matcher.is_accepting():
+                for token in self.stop_token_ids(row.request.stop):
+                    allowed[i, token] = True
+        return logits.masked_fill(~allowed[:, : logits.shape[1]], float("-inf"))
+
     def _choose(self, rows: list[_Row], logits: torch.Tensor) -> list[int]:
         """Pick each row's next token, update its state, and return the tokens to feed."""
-        live_matchers = [r.matcher if not r.done else None for r in rows]
-        if any(m is not None for m in live_matchers):
-            allowed = torch.from_numpy(self.masker.allowed(live_matchers)).to(logits.device)
-            for i, row in enumerate(rows):
-                if live_matchers[i] is not None and row.matcher.is_accepting():
-                    for token in self.stop_token_ids(row.request.stop):
-                        allowed[i, token] = True
-            logits = logits.masked_fill(~allowed[:, : logits.shape[1]], float("-inf"))
+        logits = self._masked(rows, logits)
         next_ids = []
         for i, row in enumerate(rows):
             if row.done:
@@ -203,6 +214,68 @@ class TransformersEngine(Engine):
             next_ids.append(token)
             self._advance(row, token)
         return next_ids
+
+    def _beam_search(self, row: _Row) -> _Row:
+        """Decode one request by beam search and return its likeliest finished completion.
+
+        Each beam is a row of its own (ids, grammar state, score: its summed
+        log-probabilities under the grammar's mask). A step extends the live beams by their
+        likeliest tokens and keeps the ``beams`` best; a beam that ends (end of sequence, a
+        stop, the grammar complete) leaves the search. Summed scores only fall as a beam
+        grows, so the search ends once no live beam can overtake the best finished one: the
+        answer is the likeliest sequence among those the beams reached. A beam cut by the
+        token budget is the answer only when no beam ends.
+        """
+        width = row.request.sampling.beams
+        quiet = replace(row.request, on_text=None)  # beams are heard only once one has won
+        prompt = torch.tensor([row.prompt_ids], device=self.device)
+        out = self.model(input_ids=prompt, use_cache=True)
+        cache, logits = out.past_key_values, out.logits[:, -1, :].float()
+        live = [_Row(quiet, row.prompt_ids, matcher=row.matcher)]
+        scores = torch.zeros(1, device=self.device)
+        best: _Row | None = None
+        cut: _Row | None = None
+        best_score = cut_score = float("-inf")
+        while live:
+            totals = scores[:, None] + torch.log_softmax(self._masked(live, logits), dim=-1)
+            candidates = totals.flatten().topk(min(2 * width, totals.numel()))
+            parents, tokens, kept, kept_scores = [], [], [], []
+            for total, flat in zip(
+                candidates.values.tolist(), candidates.indices.tolist(), strict=True
+            ):
+                if total == float("-inf") or len(kept) == width:
+                    break
+                parent, token = divmod(flat, totals.shape[1])
+                beam = live[parent]
+                matcher = beam.matcher.deep_copy() if beam.matcher is not None else None
+                child = _Row(quiet, row.prompt_ids, matcher=matcher, ids=list(beam.ids))
+                self._advance(child, token)
+                if not child.done:
+                    parents.append(parent)
+                    tokens.append(token)
+                    kept.append(child)
+                    kept_scores.append(total)
+                elif child.finish != "stop":  # cut by the budget: an answer only if none ends
+                    if total > cut_score:
+                        cut, cut_score = child, total
+                elif total > best_score:
+                    best, best_score = child, total
+            if not kept or kept_scores[0] <= best_score:
+                break
+            live, scores = kept, torch.tensor(kept_scores, device=self.device)
+            cache.reorder_cache(torch.tensor(parents, device=self.device))
+            length = len(row.prompt_ids) + len(live[0].ids)
+            out = self.model(
+                input_ids=torch.tensor(tokens, device=self.device).unsqueeze(1),
+                attention_mask=torch.ones(len(live), length, device=self.device),
+                position_ids=torch.full((len(live), 1), length - 1, device=self.device),
+                past_key_values=cache,
+                use_cache=True,
+            )
+            cache, logits = out.past_key_values, out.logits[:, -1, :].float()
+        answer = best or cut or live[0]
+        answer.request = row.request
+        return answer
 
     def _sample(self, row: _Row, logits: torch.Tensor) -> int:
         sampling = row.request.sampling

@@ -156,6 +156,7 @@ def compare(directories: Sequence[str | Path]) -> str:
     rows.append(["dialect", *(s["config"]["dialect"] for s in summaries)])
     rows.append(["constrained", *(str(s["config"]["constrain"]) for s in summaries)])
     rows.append(["grounded", *(str(s["config"].get("grounded", False)) for s in summaries)])
+    rows.append(["beams", *(str(s["config"].get("beams", 1)) for s in summaries)])
     rows.append(["overall", *(_percent(s["overall_accuracy"]) for s in summaries)])
     for category in categories:
         rows.append(

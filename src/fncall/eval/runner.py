@@ -49,7 +49,7 @@ class EvalConfig:
         constrain: Grammar-constrained decoding.
         grounded: Free-form string arguments copied from the request (see
             :mod:`fncall.grammar.grounding`).
-        max_tokens, temperature, seed: Sampling.
+        max_tokens, temperature, seed, beams: Sampling.
         retries: Re-asks with the error fed back.
         predictions: A file of raw outputs scored instead of running a model.
     """
@@ -62,6 +62,7 @@ class EvalConfig:
     max_tokens: int = 256
     temperature: float = 0.0
     seed: int | None = None
+    beams: int = 1
     retries: int = 0
     predictions: str | None = None
 
@@ -111,6 +112,7 @@ class ModelSource:
             max_tokens=config.max_tokens,
             temperature=config.temperature,
             seed=config.seed,
+            beams=config.beams,
         )
         self.seed = config.seed
 

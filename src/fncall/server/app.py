@@ -70,6 +70,7 @@ def create_app(config: ServerConfig, caller: FunctionCaller | None = None) -> Fa
             engine_options=config.engine_options,
             constrain=config.constrain,
             grounded=config.grounded,
+            beams=config.beams,
         )
         served = config.served_model_name("fncall-house" if config.model is None else model)
     else:

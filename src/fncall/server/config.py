@@ -22,6 +22,8 @@ class ServerConfig:
         constrain: Grammar-constrained decoding (what makes every call valid).
         grounded: Make every free-form string argument a span of the request's messages
             (see :mod:`fncall.grammar.grounding`); needs ``constrain``.
+        beams: Beam search width for every request (``transformers`` engine); above 1, a
+            request that asks for a temperature above 0 is refused.
         model_name: The model id clients send and ``/v1/models`` lists (``None``: the
             model directory's or file's name).
         api_key: When set, every ``/v1/*`` request needs ``Authorization: Bearer <key>``.
@@ -45,6 +47,7 @@ class ServerConfig:
     engine_options: Mapping[str, Any] = field(default_factory=dict)
     constrain: bool = True
     grounded: bool = False
+    beams: int = 1
     model_name: str | None = None
     api_key: str | None = None
     max_body_bytes: int = 1_048_576
