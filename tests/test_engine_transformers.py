@@ -112,26 +112,29 @@ def _complete_sequences(engine, prompt, grammar):
 
 def test_beam_search_finds_the_likeliest_sequence_the_grammar_allows(tiny_engine):
     grammar = GrammarBuilder().build(seq(alt("oslo", "osaka", "ottawa", "rome", "rouen"), ")"))
-    prompts = [f"{word} is the city" for word in "abcdefghijkl"]
-    greedy_was_beaten = 0
-    for prompt in prompts:
+    # prompts of different lengths, searched in one batch (left padding, shared cache)
+    prompts = [f"{word * (1 + i % 4)} is the city" for i, word in enumerate("abcdefghijkl")]
+    beams = tiny_engine.generate([_request(p, grammar=grammar, beams=16) for p in prompts])
+    greedy = tiny_engine.generate([_request(p, grammar=grammar) for p in prompts])
+    for prompt, beam in zip(prompts, beams, strict=True):
         found = _complete_sequences(tiny_engine, prompt, grammar)
         # the search is exhaustive when every sequence fits in the beams at once
         assert len(found) <= 16, "the grammar allows too many tokenisations for this check"
         best_ids, _ = max(found, key=lambda item: item[1])
-        beam = tiny_engine.generate([_request(prompt, grammar=grammar, beams=16)])[0]
         assert beam.text == tiny_engine.tokenizer.decode(best_ids)
         assert beam.completion_tokens == len(best_ids) and beam.finish_reason == "stop"
-        greedy = tiny_engine.generate([_request(prompt, grammar=grammar)])[0]
-        greedy_was_beaten += greedy.text != beam.text
-    assert greedy_was_beaten, "greedy found the best sequence every time: a weak check"
+    beaten = sum(g.text != b.text for g, b in zip(greedy, beams, strict=True))
+    assert beaten, "greedy found the best sequence every time: a weak check"
 
 
 def test_beam_requests_batch_with_greedy_ones_and_keep_their_stops(tiny_engine):
     prompts = ["a", PROMPT, "Call: get_weather(city='Paris')"]
     free = tiny_engine.generate([_request(PROMPT, max_tokens=30)])[0]
     stop = free.text[5:8]
-    requests = [_request(p, max_tokens=20, beams=3, stop=[stop]) for p in prompts]
+    # beam requests of different widths and budgets share one batch
+    requests = [
+        _request(p, max_tokens=20 - 4 * i, beams=3 + i, stop=[stop]) for i, p in enumerate(prompts)
+    ]
     requests.insert(1, _request(PROMPT, max_tokens=30))
     together = tiny_engine.generate(requests)
     alone = [tiny_engine.generate([r])[0] for r in requests]

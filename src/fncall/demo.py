@@ -1,11 +1,12 @@
 """``fncall demo``: the bundled house model calls everyday tools; the calls are validated and
-executed, the same outputs are scored by ``fncall eval``'s execution match, one request is
-shown with grounded strings, and outputs a model might write that must not run are shown
-refused; last, a sample of the synthetic data the house model was trained on.
+executed, the same outputs are scored by ``fncall eval``'s execution match, the queries are
+answered again by beam search, one request is shown with grounded strings, and outputs a
+model might write that must not run are shown refused; last, a sample of the synthetic data
+the house model was trained on.
 
-The house model's outputs are generated on the spot (grammar-constrained, greedy). The
-refused outputs at the end are recorded, not generated: a well-behaved model does not write
-them, and the point is what fncall does when one does.
+The house model's outputs are generated on the spot (grammar-constrained; greedy, then by
+beam search). The refused outputs at the end are recorded, not generated: a well-behaved
+model does not write them, and the point is what fncall does when one does.
 """
 
 from __future__ import annotations
@@ -97,6 +98,7 @@ def run(out: TextIO | None = None, model: str | Path | None = None) -> int:
         write(f"model:  {response.raw.strip()}")
         _show(response, write)
     _evaluate(tools, outputs, write)
+    _beams(caller, outputs, write)
     _grounded(caller, write)
     _refusals(tools, write)
     _served(caller, QUERIES[0][0], write)
@@ -123,10 +125,20 @@ def _show(response: Response, write: Callable[[str], None]) -> None:
 
 def _evaluate(tools: ToolSet, outputs: list[str], write: Callable[[str], None]) -> None:
     """Score the outputs with ``fncall eval``'s machinery (execution match)."""
-    from fncall import eval as evaluation
-
     write("Evaluation (fncall eval): the outputs above scored against reference calls by")
     write("execution match, as NexusRaven scored its benchmarks:\n")
+    records, table = _scored(tools, outputs)
+    for record in records:
+        verdict = "correct" if record["valid"] else record["error_type"]
+        write(f"  {record['id']}: {verdict}")
+    write("")
+    write("\n".join(f"  {line}" for line in table.splitlines()[:3]) + "\n")
+
+
+def _scored(tools: ToolSet, outputs: list[str], beams: int = 1) -> tuple[list[dict], str]:
+    """``outputs`` (one per query) scored by ``fncall eval``: the records and the table."""
+    from fncall import eval as evaluation
+
     offered = [tool.to_openai() for tool in tools.values()]
     with tempfile.TemporaryDirectory() as folder:
         data, predictions = Path(folder) / "demo.jsonl", Path(folder) / "outputs.jsonl"
@@ -137,18 +149,31 @@ def _evaluate(tools: ToolSet, outputs: list[str], write: Callable[[str], None]) 
         data.write_text("".join(json.dumps(row) + "\n" for row in rows))
         lines = [{"id": r["id"], "result": o} for r, o in zip(rows, outputs, strict=True)]
         predictions.write_text("".join(json.dumps(line) + "\n" for line in lines))
-        config = evaluation.EvalConfig(DIALECT, predictions=str(predictions))
+        config = evaluation.EvalConfig(DIALECT, predictions=str(predictions), beams=beams)
         records = evaluation.run_eval(
             evaluation.load_eval_set([data]),
             evaluation.PredictionsSource(predictions),
             evaluation.ResultStore(Path(folder) / "run", config),
             DIALECT,
         )
-    for record in records:
+    return records, evaluation.format_table(evaluation.summarize(records, asdict(config)))
+
+
+def _beams(caller: FunctionCaller, greedy: list[str], write: Callable[[str], None]) -> None:
+    """The same queries by beam search (``beams=4``), in one batch, scored the same way."""
+    width = 4
+    searching = FunctionCaller(
+        caller.engine, DIALECT, caller.tools, beams=width, max_tokens=caller.sampling.max_tokens
+    )
+    write(f"With beams={width} (--beams {width}), the {width} likeliest partial outputs are")
+    write("kept and the likeliest complete one answers: the same queries, in one batch:\n")
+    outputs = [r.raw for r in searching.call_many([query for query, _ in QUERIES])]
+    records, table = _scored(caller.tools, outputs, width)
+    for output, before, record in zip(outputs, greedy, records, strict=True):
+        change = "as greedy" if output == before else "changed"
         verdict = "correct" if record["valid"] else record["error_type"]
-        write(f"  {record['id']}: {verdict}")
+        write(f"beam:   {output.strip()}   [{change}: {verdict}]")
     write("")
-    table = evaluation.format_table(evaluation.summarize(records, asdict(config)))
     write("\n".join(f"  {line}" for line in table.splitlines()[:3]) + "\n")
 
 

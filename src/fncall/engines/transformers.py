@@ -40,6 +40,30 @@ class _Row:
     sent: int = 0
 
 
+@dataclass
+class _Search:
+    """One request's beam search: its live beams, their scores and the best endings so far."""
+
+    row: _Row
+    live: list[_Row]
+    scores: list[float]
+    best: _Row | None = None
+    best_score: float = float("-inf")
+    cut: _Row | None = None
+    cut_score: float = float("-inf")
+    over: bool = False
+
+    @classmethod
+    def start(cls, row: _Row) -> _Search:
+        """A search from the prompt alone; beams are heard only once one has won."""
+        quiet = replace(row.request, on_text=None)
+        return cls(row, [_Row(quiet, row.prompt_ids, matcher=row.matcher)], [0.0])
+
+    def answer(self) -> _Row:
+        """The likeliest finished beam, else the likeliest one the budget cut."""
+        return self.best or self.cut or self.live[0]
+
+
 class TransformersEngine(Engine):
     """A local Hugging Face model directory (safetensors + tokenizer), generated in-process.
 
@@ -152,25 +176,13 @@ class TransformersEngine(Engine):
                 row.generator.manual_seed(seed if seed is not None else torch.seed())
             rows.append(row)
         self._decode([r for r in rows if r.request.sampling.beams == 1])
-        for i, row in enumerate(rows):
-            if row.request.sampling.beams > 1:
-                rows[i] = self._beam_search(row)
+        self._beam_search([r for r in rows if r.request.sampling.beams > 1])
         return [self._result(row) for row in rows]
 
     def _decode(self, rows: list[_Row]) -> None:
         if not rows:
             return
-        width = max(len(r.prompt_ids) for r in rows)
-        # left padding, so every row's next token is in the last column
-        input_ids = torch.tensor(
-            [[self.pad_id] * (width - len(r.prompt_ids)) + r.prompt_ids for r in rows],
-            device=self.device,
-        )
-        mask = torch.tensor(
-            [[0] * (width - len(r.prompt_ids)) + [1] * len(r.prompt_ids) for r in rows],
-            device=self.device,
-        )
-        positions = (mask.cumsum(-1) - 1).clamp(min=0)
+        input_ids, mask, positions = self._prefill_inputs(rows)
         cache = None
         steps = max(r.request.sampling.max_tokens for r in rows)
         for _ in range(steps):
@@ -189,6 +201,20 @@ class TransformersEngine(Engine):
             input_ids = torch.tensor(next_ids, device=self.device).unsqueeze(1)
             mask = torch.cat([mask, torch.ones_like(mask[:, :1])], dim=1)
             positions = positions[:, -1:] + 1
+
+    def _prefill_inputs(self, rows: list[_Row]) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+        """The rows' prompts as one batch: ids, attention mask and positions. Left padding,
+        so every row's next token is in the last column."""
+        width = max(len(r.prompt_ids) for r in rows)
+        input_ids = torch.tensor(
+            [[self.pad_id] * (width - len(r.prompt_ids)) + r.prompt_ids for r in rows],
+            device=self.device,
+        )
+        mask = torch.tensor(
+            [[0] * (width - len(r.prompt_ids)) + [1] * len(r.prompt_ids) for r in rows],
+            device=self.device,
+        )
+        return input_ids, mask, (mask.cumsum(-1) - 1).clamp(min=0)
 
     def _masked(self, rows: list[_Row], logits: torch.Tensor) -> torch.Tensor:
         """``logits`` with the tokens each live row's grammar forbids set to -inf."""
@@ -215,67 +241,90 @@ class TransformersEngine(Engine):
             self._advance(row, token)
         return next_ids
 
-    def _beam_search(self, row: _Row) -> _Row:
-        """Decode one request by beam search and return its likeliest finished completion.
+    def _beam_search(self, rows: list[_Row]) -> None:
+        """Decode requests by beam search, all in one batch, each row ending as its likeliest
+        finished completion.
 
         Each beam is a row of its own (ids, grammar state, score: its summed
-        log-probabilities under the grammar's mask). A step extends the live beams by their
-        likeliest tokens and keeps the ``beams`` best; a beam that ends (end of sequence, a
-        stop, the grammar complete) leaves the search. Summed scores only fall as a beam
-        grows, so the search ends once no live beam can overtake the best finished one: the
-        answer is the likeliest sequence among those the beams reached. A beam cut by the
-        token budget is the answer only when no beam ends.
+        log-probabilities under the grammar's mask), and the beams of every request share
+        the batch. A step extends a request's live beams by their likeliest tokens and keeps
+        its ``beams`` best; a beam that ends (end of sequence, a stop, the grammar complete)
+        leaves the search. Summed scores only fall as a beam grows, so a request's search
+        ends once no live beam can overtake its best finished one: the answer is the
+        likeliest sequence among those the beams reached. A beam cut by the token budget is
+        the answer only when no beam ends.
         """
-        width = row.request.sampling.beams
-        quiet = replace(row.request, on_text=None)  # beams are heard only once one has won
-        prompt = torch.tensor([row.prompt_ids], device=self.device)
-        out = self.model(input_ids=prompt, use_cache=True)
-        cache, logits = out.past_key_values, out.logits[:, -1, :].float()
-        live = [_Row(quiet, row.prompt_ids, matcher=row.matcher)]
-        scores = torch.zeros(1, device=self.device)
-        best: _Row | None = None
-        cut: _Row | None = None
-        best_score = cut_score = float("-inf")
-        while live:
-            totals = scores[:, None] + torch.log_softmax(self._masked(live, logits), dim=-1)
-            candidates = totals.flatten().topk(min(2 * width, totals.numel()))
-            parents, tokens, kept, kept_scores = [], [], [], []
-            for total, flat in zip(
-                candidates.values.tolist(), candidates.indices.tolist(), strict=True
-            ):
-                if total == float("-inf") or len(kept) == width:
-                    break
-                parent, token = divmod(flat, totals.shape[1])
-                beam = live[parent]
-                matcher = beam.matcher.deep_copy() if beam.matcher is not None else None
-                child = _Row(quiet, row.prompt_ids, matcher=matcher, ids=list(beam.ids))
-                self._advance(child, token)
-                if not child.done:
-                    parents.append(parent)
-                    tokens.append(token)
-                    kept.append(child)
-                    kept_scores.append(total)
-                elif child.finish != "stop":  # cut by the budget: an answer only if none ends
-                    if total > cut_score:
-                        cut, cut_score = child, total
-                elif total > best_score:
-                    best, best_score = child, total
-            if not kept or kept_scores[0] <= best_score:
-                break
-            live, scores = kept, torch.tensor(kept_scores, device=self.device)
-            cache.reorder_cache(torch.tensor(parents, device=self.device))
-            length = len(row.prompt_ids) + len(live[0].ids)
+        if not rows:
+            return
+        searches = [_Search.start(row) for row in rows]
+        input_ids, mask, positions = self._prefill_inputs(rows)
+        cache = None
+        active = searches
+        while active:
             out = self.model(
-                input_ids=torch.tensor(tokens, device=self.device).unsqueeze(1),
-                attention_mask=torch.ones(len(live), length, device=self.device),
-                position_ids=torch.full((len(live), 1), length - 1, device=self.device),
+                input_ids=input_ids,
+                attention_mask=mask,
+                position_ids=positions,
                 past_key_values=cache,
                 use_cache=True,
             )
             cache, logits = out.past_key_values, out.logits[:, -1, :].float()
-        answer = best or cut or live[0]
-        answer.request = row.request
-        return answer
+            beams = [beam for search in active for beam in search.live]
+            scores = torch.tensor(
+                [score for search in active for score in search.scores], device=self.device
+            )
+            totals = scores[:, None] + torch.log_softmax(self._masked(beams, logits), dim=-1)
+            parents: list[int] = []
+            tokens: list[int] = []
+            offset = 0
+            for search in active:
+                width = len(search.live)
+                for parent, token in self._extend(search, totals[offset : offset + width]):
+                    parents.append(offset + parent)
+                    tokens.append(token)
+                offset += width
+            active = [search for search in active if not search.over]
+            if not active:
+                break
+            index = torch.tensor(parents, device=self.device)
+            cache.reorder_cache(index)
+            mask = torch.cat([mask[index], torch.ones_like(mask[index][:, :1])], dim=1)
+            positions = positions[index, -1:] + 1
+            input_ids = torch.tensor(tokens, device=self.device).unsqueeze(1)
+        for row, search in zip(rows, searches, strict=True):
+            answer = search.answer()
+            row.ids, row.done, row.finish = answer.ids, answer.done, answer.finish
+
+    def _extend(self, search: _Search, totals: torch.Tensor) -> list[tuple[int, int]]:
+        """One step of one request's search: keep its best children (``totals`` holds each
+        live beam's score for every next token) and return them as (parent, token) pairs."""
+        width = search.row.request.sampling.beams
+        candidates = totals.flatten().topk(min(2 * width, totals.numel()))
+        chosen, kept, kept_scores = [], [], []
+        for total, flat in zip(
+            candidates.values.tolist(), candidates.indices.tolist(), strict=True
+        ):
+            if total == float("-inf") or len(kept) == width:
+                break
+            parent, token = divmod(flat, totals.shape[1])
+            beam = search.live[parent]
+            matcher = beam.matcher.deep_copy() if beam.matcher is not None else None
+            child = _Row(beam.request, beam.prompt_ids, matcher=matcher, ids=list(beam.ids))
+            self._advance(child, token)
+            if not child.done:
+                chosen.append((parent, token))
+                kept.append(child)
+                kept_scores.append(total)
+            elif child.finish != "stop":  # cut by the budget: an answer only if none ends
+                if total > search.cut_score:
+                    search.cut, search.cut_score = child, total
+            elif total > search.best_score:
+                search.best, search.best_score = child, total
+        if not kept or kept_scores[0] <= search.best_score:
+            search.over = True
+            return []
+        search.live, search.scores = kept, kept_scores
+        return chosen
 
     def _sample(self, row: _Row, logits: torch.Tensor) -> int:
         sampling = row.request.sampling
