@@ -188,7 +188,9 @@ def test_demo_runs_the_house_model_on_everyday_tools():
     assert out.count("model:  ") - out.count("[recorded]") == len(QUERIES) + 1
     assert re.search(r"demo\s+7\s+\d\s+\d+\.\d%", out)  # scored by fncall eval
     # the same queries by beam search, each marked against the greedy answer, and scored
-    beam_lines = re.findall(r"^beam:   .+   \[(as greedy|changed): (correct|exec:\w+)\]$", out, re.MULTILINE)
+    beam_lines = re.findall(
+        r"^beam:   .+   \[(as greedy|changed): (correct|exec:\w+)\]$", out, re.MULTILINE
+    )
     assert len(beam_lines) == len(QUERIES)
     assert len(re.findall(r"demo\s+7\s+\d\s+\d+\.\d%", out)) == 2
     assert re.search(r"strings written: \['.+'\]; all spans of the request: True", out)
