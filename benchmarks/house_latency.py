@@ -2,9 +2,9 @@
 
 Queries are the everyday demo queries (``fncall.demo.QUERIES``) against the demo tools,
 grammar-constrained and greedy (or by beam search, with ``--beams``), as ``fncall call`` runs
-them. One query at a time gives the
-latency a user waits (p50, p95 over ``--repeats`` rounds of all queries); then all queries,
-repeated to ``--batch`` requests, go through ``FunctionCaller.call_many`` at once.
+them. One query at a time gives the latency a user waits (p50, p95 over ``--repeats`` rounds
+of all queries); then all queries, repeated to ``--batch`` requests, go through
+``FunctionCaller.call_many`` at once.
 
     .venv/bin/python benchmarks/house_latency.py [--model DIR] [--repeats 5] [--batch 16]
         [--threads 2] [--beams 1]

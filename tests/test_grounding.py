@@ -6,15 +6,24 @@ from __future__ import annotations
 import ast
 import json
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fncall.calls.call import ToolCall
 from fncall.dialects import get_dialect
-from fncall.grammar.grounding import Grounding, grounding_texts, spans, words
+from fncall.errors import ConstraintViolationError
+from fncall.grammar.grounding import (
+    MAX_LISTED_SPANS,
+    Grounding,
+    grounding_texts,
+    spans,
+    words,
+)
 from fncall.grammar.ir import GrammarBuilder, Lit
 from fncall.grammar.matcher import MATCHER_CACHE_SIZE, TokenMasker
 from fncall.grammar.values import DISTINCT_KEYS, GrammarLimits, ValueCompiler, ValueSyntax
+from fncall.pipeline import read_output
 from fncall.tools.spec import Tool, ToolSet
 
 QUERY = "email ngregory@example.org that I'm late."
@@ -193,6 +202,29 @@ def test_length_bounded_strings_are_the_spans_that_fit(accepts):
     wordless = get_dialect("bfcl-python").grammar(SEND, "required", grounded_in=["... ?"])
     assert wordless.unenforced == ["grounding: the request has no words to copy"]
     assert accepts(wordless, "[send(to='Ann', body='hi')]")
+
+
+def test_too_many_short_spans_leave_the_length_to_validation(accepts):
+    request = " ".join(f"w{i}" for i in range(1000))  # about 6,000 spans of 30 characters or less
+    tool = Tool(
+        "note",
+        "",
+        {
+            "type": "object",
+            "properties": {"text": {"type": "string", "maxLength": 30}},
+            "required": ["text"],
+        },
+    )
+    tools = ToolSet([tool])
+    grammar = get_dialect("bfcl-python").grammar(tools, "required", grounded_in=[request])
+    more = f"more than {MAX_LISTED_SPANS} spans of the request are that short"
+    assert grammar.unenforced == [f"grounding: maxLength 30 ({more})"]
+    long_span = " ".join(f"w{i}" for i in range(10, 30))
+    assert accepts(grammar, "[note(text='w7')]")
+    assert accepts(grammar, f"[note(text='{long_span}')]")  # the bound is not in the grammar
+    assert not accepts(grammar, "[note(text='w7 w9')]")  # still only spans
+    with pytest.raises(ConstraintViolationError, match="longer than 30 characters"):
+        read_output("bfcl-python", tools, f"[note(text='{long_span}')]")
 
 
 def test_json_strings_are_spans_in_json_escaping(accepts):

@@ -220,8 +220,7 @@ class FunctionCaller:
             if isinstance(model, Engine)
             else load_engine(engine, str(model), **dict(engine_options or {}))
         )
-        if beams > 1 and not self.engine.supports_beams:
-            raise EngineError(f"the {self.engine.name} engine cannot do beam search; use beams=1")
+        self.engine.check_sampling(self.sampling)
         if constrain and not self.engine.supports_grammar:
             raise EngineError(
                 f"the {self.engine.name} engine cannot constrain decoding; "

@@ -17,7 +17,7 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from fncall.caller import FunctionCaller, Response
 from fncall.calls.call import ToolCall
@@ -129,8 +129,7 @@ def _evaluate(tools: ToolSet, outputs: list[str], write: Callable[[str], None]) 
     write("execution match, as NexusRaven scored its benchmarks:\n")
     records, table = _scored(tools, outputs)
     for record in records:
-        verdict = "correct" if record["valid"] else record["error_type"]
-        write(f"  {record['id']}: {verdict}")
+        write(f"  {record['id']}: {_verdict(record)}")
     write("")
     write("\n".join(f"  {line}" for line in table.splitlines()[:3]) + "\n")
 
@@ -159,29 +158,35 @@ def _scored(tools: ToolSet, outputs: list[str], beams: int = 1) -> tuple[list[di
     return records, evaluation.format_table(evaluation.summarize(records, asdict(config)))
 
 
+def _verdict(record: dict) -> str:
+    return "correct" if record["valid"] else record["error_type"]
+
+
+def _variant(caller: FunctionCaller, **options: Any) -> FunctionCaller:
+    """A caller on the same engine and tools with other options (the model loads once)."""
+    return FunctionCaller(
+        caller.engine, DIALECT, caller.tools, max_tokens=caller.sampling.max_tokens, **options
+    )
+
+
 def _beams(caller: FunctionCaller, greedy: list[str], write: Callable[[str], None]) -> None:
     """The same queries by beam search (``beams=4``), in one batch, scored the same way."""
     width = 4
-    searching = FunctionCaller(
-        caller.engine, DIALECT, caller.tools, beams=width, max_tokens=caller.sampling.max_tokens
-    )
+    searching = _variant(caller, beams=width)
     write(f"With beams={width} (--beams {width}), the {width} likeliest partial outputs are")
     write("kept and the likeliest complete one answers: the same queries, in one batch:\n")
     outputs = [r.raw for r in searching.call_many([query for query, _ in QUERIES])]
     records, table = _scored(caller.tools, outputs, width)
     for output, before, record in zip(outputs, greedy, records, strict=True):
         change = "as greedy" if output == before else "changed"
-        verdict = "correct" if record["valid"] else record["error_type"]
-        write(f"beam:   {output.strip()}   [{change}: {verdict}]")
+        write(f"beam:   {output.strip()}   [{change}: {_verdict(record)}]")
     write("")
     write("\n".join(f"  {line}" for line in table.splitlines()[:3]) + "\n")
 
 
 def _grounded(caller: FunctionCaller, write: Callable[[str], None]) -> None:
     """The same engine with ``grounded=True``: string arguments can only be copied."""
-    grounded = FunctionCaller(
-        caller.engine, DIALECT, caller.tools, grounded=True, max_tokens=caller.sampling.max_tokens
-    )
+    grounded = _variant(caller, grounded=True)
     write("With grounded=True (--grounded), a string argument can only be a span of the")
     write("request's words, so an address or a name is copied, never nearly copied:\n")
     response = grounded.call(GROUNDED_QUERY)

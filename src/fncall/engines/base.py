@@ -130,7 +130,13 @@ class Engine(ABC):
         """Refuse requests this engine cannot serve, before any work starts."""
         if not self.supports_grammar and any(r.grammar is not None for r in requests):
             raise EngineError(f"the {self.name} engine cannot constrain generation by grammar")
-        if not self.supports_beams and any(r.sampling.beams > 1 for r in requests):
+        for request in requests:
+            self.check_sampling(request.sampling)
+
+    def check_sampling(self, sampling: Sampling) -> None:
+        """Refuse sampling settings this engine cannot follow (a caller checks its defaults
+        with this when it is made)."""
+        if sampling.beams > 1 and not self.supports_beams:
             raise EngineError(f"the {self.name} engine cannot do beam search; use beams=1")
 
     @staticmethod

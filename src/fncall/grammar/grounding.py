@@ -17,9 +17,13 @@ free-form string be a *span* of the request:
 - Grounded strings are those of schema type ``string`` with no ``format`` and no
   ``pattern``. Object keys of free-form objects and strings inside free-form (``{}``) values
   are not grounded.
-- A string with ``minLength``/``maxLength`` may be any span whose length fits. When no span
-  fits, or the texts have no words, it falls back to the ordinary string rule and the
-  grammar lists that in ``unenforced``.
+- A string with ``minLength``/``maxLength`` may be any span whose length fits; those spans
+  are listed one by one. When more than :data:`MAX_LISTED_SPANS` spans are short enough
+  (a long request, a large ``maxLength``), the string is any span, and the grammar lists
+  the length bounds in ``unenforced`` (validation still checks them): listing them all
+  would make building the grammar quadratic in the request. When no span fits, or the
+  texts have no words, it falls back to the ordinary string rule, also listed in
+  ``unenforced``.
 
 Any span is written as a chain of rules per text, built back to front, so the grammar grows
 linearly with the text: ``chain[k-1] = word[k-1]`` and ``chain[i] = word[i] (sep[i]
@@ -32,6 +36,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cached_property
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from fncall.grammar.ir import Alt, GrammarBuilder, Lit, Node, opt, seq
@@ -41,6 +46,9 @@ if TYPE_CHECKING:  # values.py builds a Grounding
 
 EDGE_PUNCTUATION = "\"'“”‘’()[]{}<>,;:!?."
 """Characters stripped from both ends of a word."""
+
+MAX_LISTED_SPANS = 4096
+"""The most spans a length-bounded grounded string lists; past it, any span is allowed."""
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _GROUNDING_ROLES = frozenset({"system", "user", "tool"})
@@ -110,7 +118,7 @@ class Grounding:
         self.texts = list(dict.fromkeys(piece for piece in pieces if piece))
         self.b = builder
         self.syntax = syntax
-        self._bounded: dict[tuple[int, int], Node | None] = {}
+        self._bounded: dict[tuple[int, int], tuple[Node | None, bool]] = {}
 
     @cached_property
     def any_span(self) -> Node | None:
@@ -132,14 +140,22 @@ class Grounding:
             return None
         return self._quoted(_choice(heads))
 
-    def bounded_span(self, low: int, high: int) -> Node | None:
-        """A quoted span of ``low`` to ``high`` characters; ``None`` when there is none."""
+    def bounded_span(self, low: int, high: int) -> tuple[Node | None, bool]:
+        """A quoted span of ``low`` to ``high`` characters (``None`` when there is none), and
+        whether the bounds hold: past :data:`MAX_LISTED_SPANS` short enough spans, it is
+        :attr:`any_span` instead."""
         if (low, high) not in self._bounded:
-            fitting = dict.fromkeys(
-                s for text in self.texts for s in spans(text, high) if len(s) >= low
-            )
-            options: list[Node] = [Lit(self.syntax.string_body(s)) for s in fitting]
-            self._bounded[low, high] = self._quoted(_choice(options)) if options else None
+            short = (s for text in self.texts for s in spans(text, high))
+            listed = list(islice(short, MAX_LISTED_SPANS + 1))
+            if len(listed) > MAX_LISTED_SPANS:
+                self._bounded[low, high] = self.any_span, False
+            else:
+                fitting = dict.fromkeys(s for s in listed if len(s) >= low)
+                options: list[Node] = [Lit(self.syntax.string_body(s)) for s in fitting]
+                self._bounded[low, high] = (
+                    (self._quoted(_choice(options)) if options else None),
+                    True,
+                )
         return self._bounded[low, high]
 
     def _quoted(self, body: Node) -> Node:

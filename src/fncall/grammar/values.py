@@ -17,7 +17,7 @@ from typing import Any
 
 from fncall.calls.pyformat import format_python_value
 from fncall.errors import GrammarError
-from fncall.grammar.grounding import Grounding
+from fncall.grammar.grounding import MAX_LISTED_SPANS, Grounding
 from fncall.grammar.ir import EMPTY, Chars, GrammarBuilder, Node, Ref, alt, chars, opt, rep, seq
 
 
@@ -285,7 +285,16 @@ class ValueCompiler:
         high = min(high, max(low, self.limits.max_string))
         if grounded and self.grounding is not None and not {"format", "pattern"} & set(schema):
             bounds = [f"{k} {schema[k]}" for k in ("minLength", "maxLength") if k in schema]
-            span = self.grounding.bounded_span(low, high) if bounds else self.grounding.any_span
+            span, enforced = (
+                self.grounding.bounded_span(low, high)
+                if bounds
+                else (self.grounding.any_span, True)
+            )
+            if not enforced:
+                self.unenforced.append(
+                    f"grounding: {' and '.join(bounds)} (more than {MAX_LISTED_SPANS} spans "
+                    "of the request are that short)"
+                )
             if span is not None:
                 return span
             self.unenforced.append(
