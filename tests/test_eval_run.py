@@ -81,13 +81,14 @@ def test_a_model_run_scores_every_category_resumes_and_reports(tiny_model_dir, t
     assert sorted(r["id"] for r in finished) == sorted(r["id"] for r in records)
     assert finished[:6] == records[:6]
 
-    # a damaged line in the middle is refused, never silently dropped
+    # a damaged line in the middle is set aside, never silently dropped nor fatal
     lines = _lines(results)
     results.write_text("\n".join([*lines[:3], '{"id": 1}', *lines[3:]]) + "\n")
     capsys.readouterr()
-    assert _eval(*model, "--out", str(out)) == 1
-    assert "line 4: damaged record" in capsys.readouterr().err
-    results.write_text("\n".join(lines) + "\n")
+    assert _eval(*model, "--out", str(out)) == 0
+    assert "set aside 1 damaged record" in capsys.readouterr().err
+    assert (out / "results.damaged.jsonl").read_text() == '{"id": 1}\n'
+    assert _lines(results) == lines
 
     # another configuration may not write into this folder
     capsys.readouterr()

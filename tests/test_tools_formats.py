@@ -172,13 +172,13 @@ def test_every_bfcl_function_in_shared_data_loads():
     files = sorted(root.glob("BFCL_v4_*.json"))
     if not files:
         pytest.skip("../shared/bfcl is not present")
-    count = 0
+    docs = loaded = 0
     for path in files:
         for line in path.read_text().splitlines():
             entry = json.loads(line)
-            tools = toolset(entry["function"])
-            count += len(tools)
-    assert count > 1000
+            docs += len(entry["function"])
+            loaded += len(toolset(entry["function"]))
+    assert loaded == docs > 1000  # every doc, with every key it carries
 
 
 @pytest.mark.parametrize(
@@ -301,3 +301,174 @@ def test_refs_and_nullable_are_normalised():
     }
     with pytest.raises(ToolDefinitionError, match="recursive"):
         tools_from_json([recursive])
+
+
+# --- top-level keys are strict ----------------------------------------------------------
+
+PARAMS = {"type": "object", "properties": {"city": {"type": "string"}}, "required": ["city"]}
+FORMATS_NAMED = "openai", "trelis", "llama-functions", "bfcl", "python"
+
+
+@pytest.mark.parametrize(
+    ("item", "tool", "key", "suggestion", "accepted"),
+    [
+        (  # the bare (legacy) OpenAI function
+            {"name": "weather", "description": "Weather.", "paramters": PARAMS},
+            "weather",
+            "paramters",
+            "parameters",
+            ("'type', 'name', 'description', 'parameters', 'strict'"),
+        ),
+        (  # the function inside an OpenAI tool
+            {"type": "function", "function": {"name": "weather", "Parameters": PARAMS}},
+            "weather",
+            "Parameters",
+            "parameters",
+            "'name', 'description', 'parameters', 'strict'",
+        ),
+        (  # the OpenAI tool around it
+            {"type": "function", "function": {"name": "weather"}, "fuction": {}},
+            "weather",
+            "fuction",
+            "function",
+            "'type', 'function'",
+        ),
+        (
+            {"function": "search", "description": "", "argumnets": [{"name": "q"}]},
+            "search",
+            "argumnets",
+            "arguments",
+            "'function', 'description', 'arguments'",
+        ),
+        (
+            {"functionMetaData": {"function": "search"}, "samplePromptResponsePair": []},
+            "search",
+            "samplePromptResponsePair",
+            "samplePromptResponsePairs",
+            "'functionMetaData', 'functionMetadata', 'samplePromptResponsePairs'",
+        ),
+        (
+            {"name": "quiz", "descripton": "Score.", "parameters": [{"name": "n"}]},
+            "quiz",
+            "descripton",
+            "description",
+            "'name', 'description', 'parameters'",
+        ),
+        (
+            {**BFCL_DOC, "respones": {"type": "dict"}},
+            "calculate_distance",
+            "respones",
+            "response",
+            "'name', 'description', 'parameters', 'response'",
+        ),
+        (
+            {"python": "def f(x: int):\n    'F.'\n", "pyton": ""},
+            "#0",
+            "pyton",
+            "python",
+            "'python'",
+        ),
+    ],
+)
+def test_unknown_key_is_refused_with_a_suggestion(item, tool, key, suggestion, accepted):
+    with pytest.raises(ToolDefinitionError) as info:
+        tools_from_json([item])
+    assert (info.value.tool, info.value.field) == (tool, key)
+    message = str(info.value)
+    assert f"did you mean {suggestion!r}?" in message
+    assert f"takes {accepted};" in message
+    assert all(name in message for name in FORMATS_NAMED)
+
+
+def test_unknown_keys_are_all_named_and_far_ones_get_no_suggestion():
+    item = {"name": "f", "parameters": PARAMS, "paramters": {}, "x_extra": 1, "returns": "str"}
+    with pytest.raises(ToolDefinitionError) as info:
+        tools_from_json([item])
+    assert (info.value.tool, info.value.field) == ("f", "paramters")
+    message = str(info.value)
+    assert "nor are 'x_extra', 'returns'" in message
+    assert "did you mean 'parameters' for 'paramters'?" in message
+    assert message.count("did you mean") == 1  # nothing is close to x_extra or returns
+    with pytest.raises(ToolDefinitionError, match="is not a key of Trelis metadata") as info:
+        tools_from_json([{"function": "g", "arguments": [], "returns": "str"}])
+    assert (info.value.tool, info.value.field) == ("g", "returns")
+
+
+def test_misplaced_key_says_where_it_goes():
+    with pytest.raises(ToolDefinitionError, match="'strict' goes inside 'function'"):
+        tools_from_json([{"type": "function", "function": {"name": "f"}, "strict": True}])
+    with pytest.raises(ToolDefinitionError, match=r"did you mean 'strict' inside 'function'\?"):
+        tools_from_json([{"type": "function", "function": {"name": "f"}, "strcit": True}])
+    meta = {"function": "g", "arguments": []}
+    with pytest.raises(ToolDefinitionError, match="'description' goes inside 'functionMetadata'"):
+        tools_from_json([{"functionMetadata": meta, "description": "G."}])
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        {"name": "weather", "description": "Weather.", "inputSchema": PARAMS},
+        {"type": "function", "function": {"name": "weather", "inputSchema": PARAMS}},
+        {"name": "weather", "title": "Weather", "inputSchema": PARAMS, "annotations": {}},
+    ],
+)
+def test_mcp_tools_are_refused_as_not_read_yet(item):
+    with pytest.raises(ToolDefinitionError) as info:
+        tools_from_json([item])
+    assert (info.value.tool, info.value.field) == ("weather", "inputSchema")
+    assert "MCP tool definitions are not read yet" in str(info.value)
+    assert "'parameters'" in str(info.value)  # what to write instead
+
+
+def test_smolagents_tools_are_refused_as_not_read_yet():
+    item = {
+        "name": "weather",
+        "description": "Weather.",
+        "inputs": {"city": {"type": "string", "description": "The city"}},
+        "output_type": "string",
+    }
+    with pytest.raises(ToolDefinitionError) as info:
+        tools_from_json([item])
+    assert (info.value.tool, info.value.field) == ("weather", "inputs")
+    assert "smolagents tool definitions are not read yet" in str(info.value)
+    # Without a name there is no tool to name, but it is still refused for what it is.
+    with pytest.raises(ToolDefinitionError, match="MCP tool definitions") as info:
+        tools_from_json([{"inputSchema": PARAMS}])
+    assert info.value.tool == "#0"
+
+
+def test_misspelled_format_keys_get_a_suggestion_in_the_format_error():
+    with pytest.raises(ToolFormatError, match="did you mean 'function' for 'fucntion'"):
+        tools_from_json([{"type": "function", "fucntion": {"name": "f"}}])
+    with pytest.raises(ToolFormatError, match="did you mean 'name' for 'nmae'"):
+        tools_from_json([{"nmae": "f", "description": "F."}])
+
+
+def test_keys_the_formats_carry_still_load():
+    # BFCL multi-turn docs describe the result under "response": a BFCL doc even with no
+    # BFCL-only type, the key kept in the source document.
+    doc = {
+        "name": "cd",
+        "description": "Change directory.",
+        "parameters": {"type": "object", "properties": {"folder": {"type": "string"}}},
+        "response": {"type": "dict", "properties": {"cwd": {"type": "string"}}},
+    }
+    [tool] = tools_from_json([doc])
+    assert (detect_format(doc), tool.required, list(tool.properties)) == ("bfcl", [], ["folder"])
+    assert to_bfcl(tool) == doc
+    # The Responses API writes a function tool flat, "type" beside "name".
+    [flat] = tools_from_json([{"type": "function", "name": "f", "parameters": PARAMS}])
+    assert (flat.name, flat.required) == ("f", ["city"])
+    with pytest.raises(ToolDefinitionError) as info:
+        tools_from_json([{"type": "tool", "name": "f", "parameters": PARAMS}])
+    assert (info.value.tool, info.value.field) == ("f", "type")
+
+
+def test_trelis_wrapper_must_be_one_object():
+    meta = {"function": "g", "arguments": []}
+    with pytest.raises(ToolDefinitionError, match="repeats") as info:
+        tools_from_json([{"functionMetaData": meta, "functionMetadata": meta}])
+    assert (info.value.tool, info.value.field) == ("g", "functionMetadata")
+    with pytest.raises(ToolDefinitionError, match="must be an object") as info:
+        tools_from_json([{"functionMetadata": None}])
+    assert (info.value.tool, info.value.field) == ("#0", "functionMetadata")

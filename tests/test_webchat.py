@@ -167,7 +167,7 @@ def test_a_tool_that_raises_is_a_result_the_model_sees(server):
             "invalid_arguments",
             "an array",
         ),
-        ([1, 2], 400, None, None, "must be a JSON object"),
+        ([1, 2], 400, None, "invalid_json", "must be a JSON object"),
     ],
 )
 def test_execute_refuses_bad_input_naming_what_was_wrong(server, body, status, param, code, says):
@@ -181,8 +181,11 @@ def test_execute_refuses_bad_input_naming_what_was_wrong(server, body, status, p
 
 def test_execute_needs_the_key_and_a_json_body(server):
     assert execute(server, {"name": "get_weather"}, headers={}).status_code == 401
-    response = httpx.post(f"{server}/v1/fncall/execute", content=b"{nope", headers=AUTH)
-    assert response.status_code == 400 and "not valid JSON" in error_of(response)["message"]
+    headers = {**AUTH, "content-type": "application/json"}
+    response = httpx.post(f"{server}/v1/fncall/execute", content=b"{nope", headers=headers)
+    assert response.status_code == 400 and "could not parse" in error_of(response)["message"]
+    response = httpx.post(f"{server}/v1/fncall/execute", content=b"{}", headers=AUTH)
+    assert response.status_code == 415 and "application/json" in error_of(response)["message"]
 
 
 def test_the_page_and_its_assets_are_public_and_self_contained(server):

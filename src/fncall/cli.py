@@ -292,6 +292,22 @@ def _add_serve_parser(commands: argparse._SubParsersAction) -> None:
     serve.add_argument(
         "--log-prompts", action="store_true", help="put messages and outputs in the access log"
     )
+    serve.add_argument(
+        "--allowed-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="a Host name to answer to besides loopback and --host (repeatable; '*' for any, "
+        "'*.example.com' for subdomains); others get HTTP 400 (DNS rebinding)",
+    )
+    serve.add_argument(
+        "--cors-origin",
+        action="append",
+        default=[],
+        metavar="ORIGIN",
+        help="a web origin (https://app.example.com, or '*') whose pages may call the API "
+        "(repeatable); other foreign Origin headers get HTTP 403",
+    )
 
 
 def _compare_parser() -> argparse.ArgumentParser:
@@ -409,6 +425,8 @@ def _serve(args: argparse.Namespace) -> int:
         max_queue=args.max_queue,
         timeout=args.timeout,
         log_prompts=args.log_prompts,
+        allowed_hosts=(*args.allowed_host, args.host),
+        cors_origins=tuple(args.cors_origin),
     )
     app = create_app(config)
     access = logging.getLogger("fncall.server.access")
@@ -428,6 +446,12 @@ def _serve(args: argparse.Namespace) -> int:
         print(
             f"warning: listening on {args.host} without an API key: anyone who can reach it "
             "can use the model (pass --api-key or set FNCALL_API_KEY)",
+            file=sys.stderr,
+        )
+    if args.host in ("0.0.0.0", "::") and not args.allowed_host:
+        print(
+            f"warning: on {args.host}, requests must name this machine by a loopback address "
+            "or an --allowed-host NAME (the name or address clients use); others get HTTP 400",
             file=sys.stderr,
         )
     serve(app, args.host, args.port)
@@ -529,6 +553,12 @@ def _eval(args: argparse.Namespace) -> int:
     entries = evaluation.load_eval_set(args.data, args.answers, args.tools)
     entries = evaluation.limit_per_category(entries, args.limit)
     store = evaluation.ResultStore(args.out, config)
+    if store.set_aside:
+        print(
+            f"set aside {store.set_aside} damaged record(s) of {store.results_path} into "
+            f"{store.damaged_path}; their entries run again",
+            file=sys.stderr,
+        )
     if args.predictions is not None:
         source: evaluation.OutputSource = evaluation.PredictionsSource(args.predictions)
     else:
@@ -551,7 +581,7 @@ def _eval(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         progress.close()
         print(
-            f"interrupted: {len(store.records)} results are saved in {args.out}; "
+            f"interrupted: {store.saved()} results are saved in {store.results_path}; "
             "run the same command again to resume",
             file=sys.stderr,
         )

@@ -106,6 +106,11 @@ class EngineError(FncallError, RuntimeError):
     answers with an error)."""
 
 
+class ContextLengthError(EngineError):
+    """A prompt, with the tokens asked for, does not fit the model's context window: a
+    property of the request, not a fault of the engine."""
+
+
 # --- validation --------------------------------------------------------------------------
 
 

@@ -8,6 +8,7 @@ call needs, and every dialect applies the same ones to argument values.
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 from fncall.errors import OutputParseError
@@ -18,6 +19,10 @@ MAX_STRING_CHARS = 50_000
 MAX_CONTAINER_ITEMS = 10_000
 MAX_INT_DIGITS = 100
 MAX_CALLS = 256
+
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+"""A UTF-16 half with no partner: JSON and Python escapes can spell one, but it is no
+character, and nothing can encode it as UTF-8."""
 
 
 def check_output_size(output: str) -> None:
@@ -33,6 +38,11 @@ def check_scalar(value: Any, output: str) -> None:
     if isinstance(value, str) and len(value) > MAX_STRING_CHARS:
         raise OutputParseError(
             f"string of {len(value)} characters exceeds {MAX_STRING_CHARS}", output
+        )
+    if isinstance(value, str) and LONE_SURROGATE.search(value):
+        raise OutputParseError(
+            "a string holds a lone surrogate (an escape such as \\ud800 that is no character)",
+            output,
         )
     if isinstance(value, int) and not isinstance(value, bool) and _digits(value) > MAX_INT_DIGITS:
         raise OutputParseError(f"integer literal longer than {MAX_INT_DIGITS} digits", output)
@@ -54,6 +64,8 @@ def check_value(value: Any, output: str) -> None:
         if depth > MAX_NESTING:
             raise OutputParseError(f"arguments nested deeper than {MAX_NESTING} levels", output)
         if isinstance(item, dict):
+            for key in item:
+                check_scalar(key, output)
             stack.extend((v, depth + 1) for v in item.values())
         elif isinstance(item, list):
             stack.extend((v, depth + 1) for v in item)

@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from fncall.calls.call import NESTED_CALL_KEY, ToolCall
+from fncall.calls.limits import LONE_SURROGATE
 from fncall.errors import (
     ArgumentTypeError,
     CallValidationError,
@@ -31,10 +32,12 @@ from fncall.errors import (
     UnknownArgumentError,
     UnknownFunctionError,
 )
+from fncall.tools import patterns
 from fncall.tools.schema import json_type_of, schema_types
 from fncall.tools.spec import Tool
 
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+# Run on RE2 like schema patterns: Python's re backtracks quadratically on a long non-address.
+_EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 
 
 def validate_calls(
@@ -209,7 +212,9 @@ def _bound_problem(value: Any, schema: dict[str, Any]) -> str | None:
             return f"is shorter than {schema['minLength']} characters"
         if "maxLength" in schema and len(value) > schema["maxLength"]:
             return f"is longer than {schema['maxLength']} characters"
-        if "pattern" in schema and not re.search(schema["pattern"], value):
+        if LONE_SURROGATE.search(value):
+            return "is not valid Unicode (it holds a lone surrogate)"
+        if "pattern" in schema and not patterns.search(schema["pattern"], value):
             return f"does not match pattern {schema['pattern']!r}"
         if "format" in schema and not _format_ok(value, schema["format"]):
             return f"is not a valid {schema['format']}"
@@ -251,7 +256,7 @@ def _format_ok(value: str, fmt: str) -> bool:
         "uuid": uuid.UUID,
     }
     if fmt == "email":
-        return bool(_EMAIL.fullmatch(value))
+        return patterns.search(_EMAIL, value)
     if fmt not in parsers:
         return True  # unknown formats are annotations, as JSON Schema says
     try:

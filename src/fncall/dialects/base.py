@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 
 from fncall.calls import limits
 from fncall.calls.call import ParsedOutput, ToolCall
-from fncall.errors import OutputParseError, PromptError
+from fncall.errors import GrammarError, OutputParseError, PromptError
 from fncall.grammar.cache import LruCache
 from fncall.grammar.calls import CallGrammar
 from fncall.grammar.choice import ToolChoice, resolve_tool_choice
@@ -203,6 +203,11 @@ class Dialect(ABC):
         calls = self.call_grammar(build) if choice.allows_calls else None
         grammar = build.build(calls, FreeText(self.text_avoid, self.text_approximation))
         grammar.unenforced = list(dict.fromkeys(build.values.unenforced))
+        if len(grammar.lark) > MAX_GRAMMAR_CHARS:
+            raise GrammarError(
+                f"the grammar for these tools is {len(grammar.lark):,} characters; at most "
+                f"{MAX_GRAMMAR_CHARS:,} are compiled (offer fewer or smaller tools)"
+            )
         return grammar
 
     @abstractmethod
@@ -228,7 +233,14 @@ class Dialect(ABC):
             raise PromptError(f"{self.name} cannot express nested calls")
 
 
-_GRAMMARS: LruCache[tuple[Any, ...], Grammar] = LruCache(256)
+MAX_GRAMMAR_CHARS = 2_000_000
+"""Largest grammar (in Lark) a dialect hands to an engine."""
+GRAMMAR_CACHE_BYTES = 256 * 2**20
+"""Memory the built grammars of all dialects may hold (a grammar's rules take about ten
+bytes per character of its Lark text, measured)."""
+_GRAMMARS: LruCache[tuple[Any, ...], Grammar] = LruCache(
+    256, max_bytes=GRAMMAR_CACHE_BYTES, weigh=lambda _, grammar: 10 * len(grammar.lark)
+)
 
 
 def split_messages(

@@ -20,12 +20,14 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from fncall.engines.base import Engine, Generation, GenerationRequest
-from fncall.errors import EngineError
+from fncall.errors import ContextLengthError, EngineError
 from fncall.grammar.cache import LruCache
 
 INSTALL_HINT = "pip install 'fncall[llamacpp]'"
 GRAMMAR_CACHE_SIZE = 256
 """Compiled grammars one engine keeps (grounded ones differ with every request)."""
+GRAMMAR_CACHE_BYTES = 512 * 2**20
+"""Memory those compiled grammars may hold, counted as 80 bytes per character of GBNF."""
 
 
 class LlamaCppEngine(Engine):
@@ -89,7 +91,9 @@ class LlamaCppEngine(Engine):
             ) from exc
         except TypeError as exc:
             raise EngineError(f"invalid llamacpp engine option value: {exc}") from exc
-        self._grammars: LruCache[str, Any] = LruCache(GRAMMAR_CACHE_SIZE)
+        self._grammars: LruCache[str, Any] = LruCache(
+            GRAMMAR_CACHE_SIZE, max_bytes=GRAMMAR_CACHE_BYTES, weigh=lambda gbnf, _: 80 * len(gbnf)
+        )
         # One llama.cpp context serves one sequence at a time.
         self._lock = threading.Lock()
 
@@ -137,7 +141,7 @@ class LlamaCppEngine(Engine):
             raise EngineError("the prompt is empty: there is nothing to continue")
         room = llm.n_ctx() - len(prompt)
         if room < 1:
-            raise EngineError(
+            raise ContextLengthError(
                 f"the prompt has {len(prompt)} tokens; the context window ({llm.n_ctx()}) "
                 "leaves no room to generate"
             )

@@ -17,7 +17,7 @@ from typing import Any
 import torch
 
 from fncall.engines.base import Engine, Generation, GenerationRequest
-from fncall.errors import EngineError
+from fncall.errors import ContextLengthError, EngineError
 from fncall.grammar.matcher import TokenMasker, consume
 
 
@@ -163,7 +163,7 @@ class TransformersEngine(Engine):
                 raise EngineError("an empty prompt cannot be completed")
             limit = self.model.config.max_position_embeddings
             if len(ids) + request.sampling.max_tokens > limit:
-                raise EngineError(
+                raise ContextLengthError(
                     f"prompt ({len(ids)} tokens) plus max_tokens "
                     f"({request.sampling.max_tokens}) exceeds the model's {limit} positions"
                 )

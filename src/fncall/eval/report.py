@@ -35,8 +35,10 @@ def summarize(records: Sequence[dict[str, Any]], config: dict[str, Any]) -> dict
     ``irrelevance_rate`` (share of no-call entries answered without a call),
     ``valid_call_rate`` (share of outputs that attempted a call whose calls are all
     valid for the offered tools), ``hallucinated_function_rate`` (share of outputs
-    calling a function that was not offered), ``error_types``, ``latency_s``
-    (``p50``/``p95``/``mean`` per entry), ``tokens_per_second`` and ``config``.
+    calling a function that was not offered), ``error_types``, ``not_run`` (entries
+    that could not be run, counted in ``n`` as failures) and ``not_run_by_error``
+    (``{"PromptError": 3, "ContextLengthError": 1}``), ``latency_s`` (``p50``/``p95``/
+    ``mean`` per entry that ran), ``tokens_per_second`` and ``config``.
     """
     n = len(records)
     correct = sum(r["valid"] for r in records)
@@ -49,7 +51,8 @@ def summarize(records: Sequence[dict[str, Any]], config: dict[str, Any]) -> dict
         slot["accuracy"] = slot["correct"] / slot["n"]
     no_call = [r for r in records if r["scoring"] == "no_call"]
     attempted = [r for r in records if r["attempted_call"]]
-    latencies = [r["latency_s"] for r in records]
+    not_run = Counter(r["error"] for r in records if r.get("error"))
+    latencies = [r["latency_s"] for r in records if not r.get("error")]
     tokens = sum(r["completion_tokens"] for r in records)
     generate = sum(r["generate_s"] for r in records)
     parts = [next((c for c in names if c in by_category), None) for names in AST_SUMMARY_PARTS]
@@ -71,6 +74,8 @@ def summarize(records: Sequence[dict[str, Any]], config: dict[str, Any]) -> dict
         "error_types": dict(
             Counter(r["error_type"] for r in records if r["error_type"]).most_common()
         ),
+        "not_run": sum(not_run.values()),
+        "not_run_by_error": dict(sorted(not_run.items())),
         "latency_s": {
             "p50": float(np.percentile(latencies, 50)) if latencies else None,
             "p95": float(np.percentile(latencies, 95)) if latencies else None,
@@ -112,6 +117,7 @@ def _headline(summary: dict[str, Any]) -> list[tuple[str, str]]:
         ("hallucinated functions", _percent(summary["hallucinated_function_rate"])),
         ("latency p50 / p95", f"{_seconds(latency['p50'])} / {_seconds(latency['p95'])}"),
         ("tokens/s", "–" if speed is None else f"{speed:.1f}"),
+        *([("not run (counted as failed)", _not_run(summary))] if summary.get("not_run") else []),
     ]
 
 
@@ -128,6 +134,14 @@ def format_table(summary: dict[str, Any]) -> str:
             "error types: " + ", ".join(f"{k} {v}" for k, v in summary["error_types"].items())
         )
     return "\n".join(lines)
+
+
+def _not_run(summary: dict[str, Any]) -> str:
+    """``"2 (ContextLengthError 1, PromptError 1)"``: entries whose prompt could not be made
+    or did not fit, by error type."""
+    by_error = summary.get("not_run_by_error", {})
+    kinds = ", ".join(f"{k} {v}" for k, v in by_error.items())
+    return f"{summary.get('not_run', 0)} ({kinds})"
 
 
 def compare(directories: Sequence[str | Path]) -> str:
@@ -172,6 +186,7 @@ def compare(directories: Sequence[str | Path]) -> str:
         "hallucinated_function_rate",
     ):
         rows.append([key.replace("_", " "), *(_percent(s[key]) for s in summaries)])
+    rows.append(["not run", *(str(s.get("not_run", 0)) for s in summaries)])
     rows.append(["latency p50", *(_seconds(s["latency_s"]["p50"]) for s in summaries)])
     rows.append(["latency p95", *(_seconds(s["latency_s"]["p95"]) for s in summaries)])
     return _align(rows)
@@ -298,7 +313,7 @@ def render_html(
 <div class=cards>{cards}</div>
 <h2>Accuracy per category</h2>{accuracy}
 <h2>Error types</h2>{error_chart}
-<h2>Latency per entry</h2>{_histogram([r["latency_s"] for r in records])}
+<h2>Latency per entry</h2>{_histogram([r["latency_s"] for r in records if not r.get("error")])}
 <h2>Failures (first {len(failed)} of {sum(not r["valid"] for r in records)})</h2>
 <table><tr><th>id</th><th>category</th><th>error type</th><th>output</th><th>detail</th></tr>
 {rows}</table>

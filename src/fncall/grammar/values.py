@@ -378,7 +378,8 @@ class ValueCompiler:
 
         Built back to front: ``after`` is what may follow once an earlier member has been
         written, ``first`` what may come while nothing has been written yet. ``after`` is
-        used twice per optional member, so it becomes a rule rather than being copied.
+        used twice per optional member, so it becomes a rule rather than being copied; so
+        does ``first`` after each optional member, so its nesting does not grow with them.
         """
         after: Node = EMPTY
         first: Node = EMPTY
@@ -389,6 +390,7 @@ class ValueCompiler:
                 after, first = written_after, written_first
             else:
                 after, first = alt(written_after, after), alt(written_first, first)
+                first = self.b.rule("members_first", first)
             if after != EMPTY:
                 after = self.b.rule("members", after)
         return first

@@ -10,8 +10,9 @@ What the app keeps on ``app.state`` (for the web chat's router and for tests):
 - ``app.state.caller``: the :class:`~fncall.caller.FunctionCaller` (its ``dialect``,
   ``engine``, ``executor``);
 - ``app.state.scheduler``: the :class:`~fncall.server.scheduler.Scheduler` that owns the
-  engine; generate only through it (``scheduler.submit(CallRequest, timeout=...)`` from
-  the event loop, then ``await ticket.response()``), never on the engine directly;
+  engine; generate only through it (``scheduler.submit(caller.prepare(request),
+  deadline=...)`` from the event loop, then ``await ticket.response()``), never on the
+  engine directly;
 - ``app.state.model_name``: the served model id (what clients send as ``model``).
 
 Every ``/v1/*`` path needs the bearer token when ``config.api_key`` is set; ``/health`` and
@@ -20,6 +21,7 @@ the web chat page are public. Errors on ``/v1/*`` paths have OpenAI's shape.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 import time
@@ -32,19 +34,32 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from starlette.exceptions import HTTPException
+from starlette.middleware.cors import CORSMiddleware
 
 import fncall
-from fncall.caller import FunctionCaller
+from fncall.caller import FunctionCaller, PreparedCall
+from fncall.errors import FncallError
 from fncall.house import house_model
 from fncall.server import webchat
 from fncall.server.accesslog import AccessLogMiddleware
 from fncall.server.answers import answer_of, completion_body, error_for
 from fncall.server.config import ServerConfig
-from fncall.server.guards import AuthMiddleware, BodyLimitMiddleware, is_api_path
-from fncall.server.protocol import ApiError, parse_json_body, parse_request
+from fncall.server.guards import (
+    AuthMiddleware,
+    BodyLimitMiddleware,
+    BrowserGuardMiddleware,
+    is_api_path,
+)
+from fncall.server.protocol import (
+    ApiError,
+    ChatCompletionRequest,
+    chat_completions_openapi,
+    parse_json_body,
+    parse_request,
+)
 from fncall.server.scheduler import Failed, QueueFullError, Scheduler, TicketFailed
 from fncall.server.stream import sse
-from fncall.server.translate import prepare
+from fncall.server.translate import Prepared, prepare
 
 log = logging.getLogger("fncall.server")
 
@@ -95,16 +110,32 @@ def create_app(config: ServerConfig, caller: FunctionCaller | None = None) -> Fa
         lifespan=lifespan,
         docs_url=None,
         redoc_url=None,
-        openapi_url=None,
+        openapi_url="/openapi.json",
     )
     app.state.config = config
     app.state.caller = caller
     app.state.scheduler = scheduler
     app.state.model_name = served
-    # Added innermost first: the access log sees every answer, 401s and 413s included.
-    app.add_middleware(BodyLimitMiddleware, limit=config.max_body_bytes)
+    # Added innermost first: the access log sees every answer, 401s and 413s included; CORS
+    # answers preflights before auth, and the browser guard refuses foreign pages first.
+    app.add_middleware(
+        BodyLimitMiddleware, limit=config.max_body_bytes, timeout=config.body_timeout
+    )
     if config.api_key:
         app.add_middleware(AuthMiddleware, api_key=config.api_key)
+    if config.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(config.cors_origins),
+            allow_methods=["GET", "POST"],
+            allow_headers=["authorization", "content-type"],
+            max_age=600,
+        )
+    app.add_middleware(
+        BrowserGuardMiddleware,
+        allowed_hosts=config.allowed_hosts,
+        cors_origins=config.cors_origins,
+    )
     app.add_middleware(AccessLogMiddleware)
     _add_error_handlers(app)
 
@@ -128,19 +159,34 @@ def create_app(config: ServerConfig, caller: FunctionCaller | None = None) -> Fa
         _check_model(model_id, served)
         return _model_card(served)
 
-    @app.post("/v1/chat/completions")
+    def ready_to_generate(body: ChatCompletionRequest) -> tuple[Prepared, PreparedCall]:
+        prepared = prepare(body, caller.dialect, config)
+        try:
+            return prepared, caller.prepare(prepared.call)
+        except FncallError as exc:
+            raise error_for(exc, "request", config.timeout) from None
+
+    @app.post("/v1/chat/completions", openapi_extra=chat_completions_openapi())
     async def chat_completions(request: Request) -> Response:
+        deadline = time.monotonic() + config.timeout
         access: dict[str, Any] = request.state.access
         data = parse_json_body(await request.body())
         body = parse_request(data, config)
         _check_model(body.model, served)
-        # Building tool sets is CPU work (schemas are normalised): off the event loop.
-        prepared = await run_in_threadpool(prepare, body, caller.dialect, config)
+        # Tool schemas, the prompt and the grammar are CPU work a client sizes: off the event
+        # loop, and inside the request's time (every part of it is bounded, so the thread
+        # left running past a timeout ends soon after).
+        try:
+            prepared, ready = await asyncio.wait_for(
+                run_in_threadpool(ready_to_generate, body), deadline - time.monotonic()
+            )
+        except TimeoutError:
+            raise error_for(TimeoutError(), "timeout", config.timeout) from None
         access["stream"] = prepared.stream
         if config.log_prompts:
             access["messages"] = data.get("messages")
         try:
-            ticket = scheduler.submit(prepared.call, timeout=config.timeout, stream=prepared.stream)
+            ticket = scheduler.submit(ready, deadline=deadline, stream=prepared.stream)
         except QueueFullError:
             raise ApiError(
                 429,

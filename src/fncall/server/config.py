@@ -39,6 +39,17 @@ class ServerConfig:
         timeout: Seconds a request may take from arrival to its answer; past it, 504.
         log_prompts: Put messages and outputs in the access log (off: ids, timings and
             token counts only).
+        allowed_hosts: ``Host`` names the server answers to besides loopback ones
+            (``localhost``, ``127.0.0.1``, ``::1``) and the address it is bound to; ``*``
+            is any host, ``*.example.com`` any subdomain. Others are refused (DNS
+            rebinding).
+        cors_origins: Browser origins (``https://app.example.com``, or ``*``) that may call
+            the API from their pages; other foreign ``Origin`` headers are refused.
+        max_tool_chars: Most characters of tool definitions (names, descriptions, schemas,
+            ``$ref`` pointers inlined) in one request.
+        header_timeout: Seconds a connection may take to send a request's headers.
+        body_timeout: Seconds a request may take to send its body.
+        max_connections: Open connections at once; more are closed as they arrive.
     """
 
     model: str | Path | None = None
@@ -60,6 +71,12 @@ class ServerConfig:
     max_queue: int = 64
     timeout: float = 120.0
     log_prompts: bool = False
+    allowed_hosts: tuple[str, ...] = ()
+    cors_origins: tuple[str, ...] = ()
+    max_tool_chars: int = 1_000_000
+    header_timeout: float = 10.0
+    body_timeout: float = 30.0
+    max_connections: int = 1024
 
     def __post_init__(self) -> None:
         for name in (
@@ -69,6 +86,8 @@ class ServerConfig:
             "max_tokens_limit",
             "default_max_tokens",
             "max_batch",
+            "max_tool_chars",
+            "max_connections",
         ):
             value = getattr(self, name)
             if not isinstance(value, int) or value < 1:
@@ -82,8 +101,17 @@ class ServerConfig:
                 f"default_max_tokens ({self.default_max_tokens}) exceeds max_tokens_limit "
                 f"({self.max_tokens_limit})"
             )
-        if not self.timeout > 0:
-            raise EngineError(f"server setting timeout must be positive, got {self.timeout!r}")
+        for name in ("timeout", "header_timeout", "body_timeout"):
+            value = getattr(self, name)
+            if not isinstance(value, int | float) or not value > 0:
+                raise EngineError(f"server setting {name} must be positive, got {value!r}")
+        for origin in self.cors_origins:
+            if origin != "*" and (
+                not origin.startswith(("http://", "https://")) or origin.count("/") != 2
+            ):
+                raise EngineError(
+                    f"CORS origin {origin!r} must be scheme://host[:port] (no path) or *"
+                )
         if self.api_key is not None and not self.api_key.strip():
             raise EngineError("an empty API key would protect nothing; give a key or none")
 

@@ -8,17 +8,74 @@ import threading
 import time
 from typing import Any
 
+import h11
 import uvicorn
+from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from fncall.errors import EngineError
 
 
+class _GuardedH11(H11Protocol):
+    """Uvicorn's HTTP/1.1 protocol with a deadline for each request's headers (uvicorn has
+    none: a client sending a header a minute holds its connection for ever) and a bound on
+    open connections (past it, new ones are closed at once)."""
+
+    header_timeout: float = 10.0
+    max_connections: int = 1024
+
+    def connection_made(self, transport: Any) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        if len(self.connections) > self.max_connections:
+            transport.close()
+            return
+        self._arm_header_timer()
+
+    def data_received(self, data: bytes) -> None:
+        super().data_received(data)
+        if self.conn.their_state is not h11.IDLE:  # the headers are in
+            self._disarm_header_timer()
+
+    def on_response_complete(self) -> None:
+        super().on_response_complete()
+        if not self.transport.is_closing():
+            self._arm_header_timer()  # the next request on this connection
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._disarm_header_timer()
+        super().connection_lost(exc)
+
+    def _arm_header_timer(self) -> None:
+        self._disarm_header_timer()
+        self._header_timer = self.loop.call_later(self.header_timeout, self._headers_late)
+
+    def _disarm_header_timer(self) -> None:
+        timer = getattr(self, "_header_timer", None)
+        if timer is not None:
+            timer.cancel()
+            self._header_timer = None
+
+    def _headers_late(self) -> None:
+        if self.conn.their_state is h11.IDLE and not self.transport.is_closing():
+            self.transport.close()
+
+
 def uvicorn_config(app: Any, host: str, port: int) -> uvicorn.Config:
-    """Uvicorn settings for the app: its own access log replaces uvicorn's."""
+    """Uvicorn settings for the app: its own access log replaces uvicorn's, and the slow-client
+    limits of the app's :class:`~fncall.server.ServerConfig` apply."""
+    settings = app.state.config
+    protocol = type(
+        "GuardedH11",
+        (_GuardedH11,),
+        {
+            "header_timeout": settings.header_timeout,
+            "max_connections": settings.max_connections,
+        },
+    )
     return uvicorn.Config(
         app,
         host=host,
         port=port,
+        http=protocol,
         log_level="warning",
         access_log=False,
         timeout_keep_alive=30,

@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from fncall.calls.limits import LONE_SURROGATE
 from fncall.server.config import ServerConfig
 
 
@@ -207,14 +208,22 @@ NEUTRAL_VALUES: dict[str, tuple[Any, ...]] = {
 
 
 def parse_json_body(raw: bytes) -> dict[str, Any]:
-    """The request body as a JSON object.
+    """The request body as a JSON object, every string in it valid Unicode.
 
     Raises:
-        ApiError: 400 for a body that is not JSON or not an object.
+        ApiError: 400 for a body that is not JSON, not an object, nested too deeply, or
+            holding a string that is not valid Unicode (naming the field).
     """
     try:
         data = json.loads(raw)
-    except (ValueError, RecursionError) as exc:  # bad JSON, bad UTF-8, nesting bombs
+    except RecursionError:
+        raise ApiError(
+            400,
+            "The JSON body is nested too deeply for this server (arrays and objects more than "
+            "about 900 levels deep; a tool schema may nest at most 32 levels).",
+            code="json_too_deep",
+        ) from None
+    except ValueError as exc:  # bad JSON, bad UTF-8
         raise ApiError(
             400,
             f"We could not parse the JSON body of your request ({type(exc).__name__}: "
@@ -227,7 +236,38 @@ def parse_json_body(raw: bytes) -> dict[str, Any]:
             f"The request body must be a JSON object, not {type(data).__name__}.",
             code="invalid_json",
         )
+    where = _lone_surrogate(data)
+    if where is not None:
+        raise ApiError(
+            400,
+            f"Invalid value for '{where}': the string holds a lone surrogate (an escape such "
+            "as \\ud800 that is no Unicode character).",
+            param=where,
+            code="invalid_unicode",
+        )
     return data
+
+
+def _lone_surrogate(data: dict[str, Any]) -> str | None:
+    """The path of the first string (key or value) in ``data`` that is not valid Unicode."""
+    try:  # the common case, at C speed: every string encodes
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+        return None
+    except (UnicodeEncodeError, RecursionError):
+        pass
+    stack: list[tuple[Any, list[Any]]] = [(data, [])]
+    while stack:
+        value, path = stack.pop()
+        if isinstance(value, str) and LONE_SURROGATE.search(value):
+            return field_path(path)
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if LONE_SURROGATE.search(key):
+                    return field_path(path) if path else "body"
+                stack.append((item, [*path, key]))
+        elif isinstance(value, list):
+            stack.extend((item, [*path, i]) for i, item in enumerate(value))
+    return "body"
 
 
 def parse_request(data: dict[str, Any], config: ServerConfig) -> ChatCompletionRequest:
@@ -347,3 +387,27 @@ def _excerpt(value: Any, limit: int = 80) -> str:
     except (TypeError, ValueError):
         text = repr(value)
     return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def chat_completions_openapi() -> dict[str, Any]:
+    """The OpenAPI request body of ``POST /v1/chat/completions`` (routes read the raw body
+    themselves, to answer errors in OpenAI's shape, so FastAPI cannot derive it)."""
+    from fncall.tools.schema import inline_refs
+
+    schema = ChatCompletionRequest.model_json_schema()
+    schema = inline_refs(schema, root=schema, tool="ChatCompletionRequest", path="body")
+    return {
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": _without_discriminators(schema)}},
+        }
+    }
+
+
+def _without_discriminators(schema: Any) -> Any:
+    """Inlined, the discriminator mappings' pointers lead nowhere; ``oneOf`` stays."""
+    if isinstance(schema, dict):
+        return {k: _without_discriminators(v) for k, v in schema.items() if k != "discriminator"}
+    if isinstance(schema, list):
+        return [_without_discriminators(v) for v in schema]
+    return schema

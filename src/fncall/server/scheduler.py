@@ -1,11 +1,12 @@
 """One worker thread owns the engine; requests queue for it and run in batches.
 
 Engines are not thread-safe and batch best, so every generation happens on one thread: it
-takes up to ``max_batch`` waiting requests, checks each alone (a bad request fails by
-itself, not the batch it would join), and runs the rest together through
-:meth:`FunctionCaller.run`. The queue is bounded: a request that finds it full is refused
-at once (HTTP 429) instead of waiting without limit. Each request has a deadline; one that
-passes it while waiting is never run.
+takes up to ``max_batch`` waiting requests, already prepared (rendered, grammar built) by
+:meth:`FunctionCaller.prepare` on the request's own thread, checks each one's prompt
+against the model's limits alone (a bad request fails by itself, not the batch it would
+join), and runs the rest together through :meth:`FunctionCaller.run`. The queue is
+bounded: a request that finds it full is refused at once (HTTP 429) instead of waiting
+without limit. Each request has a deadline; one that passes it while waiting is never run.
 
 The event loop and the worker talk through a :class:`Ticket` per request: the worker posts
 :class:`Started`, :class:`Text` (streams only), then :class:`Done` or :class:`Failed`.
@@ -21,7 +22,7 @@ import time
 from dataclasses import dataclass, replace
 from typing import Any
 
-from fncall.caller import CallRequest, FunctionCaller, PreparedCall, Response
+from fncall.caller import FunctionCaller, PreparedCall, Response
 from fncall.errors import FncallError, GrammarError
 from fncall.server.answers import Stage
 from fncall.server.protocol import ApiError
@@ -70,12 +71,13 @@ class Ticket:
     """One submitted request, as the event loop that submitted it sees it.
 
     Attributes:
-        request: What the worker runs.
+        request: What the worker runs (the prepared call, with this ticket's text listener
+            and cancellation).
         deadline: ``time.monotonic()`` past which the answer is no longer wanted.
         submitted: ``time.monotonic()`` of submission.
     """
 
-    def __init__(self, request: CallRequest, deadline: float, stream: bool) -> None:
+    def __init__(self, request: PreparedCall, deadline: float, stream: bool) -> None:
         self._loop = asyncio.get_running_loop()
         self._events: asyncio.Queue[Event] = asyncio.Queue()
         self.submitted = time.monotonic()
@@ -85,7 +87,6 @@ class Ticket:
         self.request = replace(
             request, on_text=self._on_text if stream else None, cancelled=self._is_cancelled
         )
-        self.prepared: PreparedCall | None = None  # set by the worker once checked
 
     def post(self, event: Event) -> None:
         """Deliver an event (from any thread)."""
@@ -178,14 +179,15 @@ class Scheduler:
         """Requests generating now."""
         return self._running
 
-    def submit(self, request: CallRequest, *, timeout: float, stream: bool = False) -> Ticket:
-        """Queue a request; call from the event loop's thread.
+    def submit(self, request: PreparedCall, *, deadline: float, stream: bool = False) -> Ticket:
+        """Queue a prepared request, wanted until ``deadline`` (``time.monotonic()``); call
+        from the event loop's thread.
 
         Raises:
             QueueFullError: the queue is full.
             TicketFailed: the server is shutting down.
         """
-        ticket = Ticket(request, time.monotonic() + timeout, stream)
+        ticket = Ticket(request, deadline, stream)
         with self._lock:
             if self._stopping:
                 raise TicketFailed(Failed(RuntimeError("shutting down"), "shutdown"))
@@ -243,8 +245,7 @@ class Scheduler:
             if ticket.cancelled or now >= ticket.deadline:
                 continue  # the client has been answered (timeout) or has gone
             try:
-                ticket.prepared = self.caller.prepare(ticket.request)
-                ready.append((ticket, self._check(ticket.prepared)))
+                ready.append((ticket, self._check(ticket.request)))
             except (FncallError, ApiError) as exc:
                 ticket.post(Failed(exc, "request"))
             except Exception as exc:
@@ -258,7 +259,7 @@ class Scheduler:
         if not tickets:
             return
         try:
-            responses = self.caller.run([t.prepared for t in tickets if t.prepared is not None])
+            responses = self.caller.run([t.request for t in tickets])
         except Exception as exc:
             # Each request passed its checks alone, so this is rare (an engine failure);
             # rerun alone the ones that have not streamed text yet, so one bad request

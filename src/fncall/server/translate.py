@@ -33,6 +33,7 @@ from fncall.server.protocol import (
     UserMessage,
 )
 from fncall.tools import tool_from_json
+from fncall.tools.schema import data_size
 from fncall.tools.spec import Tool, ToolSet
 
 MAX_STOPS = 4
@@ -79,7 +80,7 @@ def prepare(body: ChatCompletionRequest, dialect: Dialect, config: ServerConfig)
         raise ApiError(
             400, "stream_options is only allowed when stream is true.", param="stream_options"
         )
-    tools, legacy = _tools(body)
+    tools, legacy = _tools(body, config.max_tool_chars)
     choice, resolved = _tool_choice(body, tools, legacy)
     messages = _messages(body, dialect)
     max_tokens = _max_tokens(body, config)
@@ -101,7 +102,7 @@ def prepare(body: ChatCompletionRequest, dialect: Dialect, config: ServerConfig)
     return Prepared(call, tools, stops, legacy, bool(body.stream), include_usage)
 
 
-def _tools(body: ChatCompletionRequest) -> tuple[ToolSet, bool]:
+def _tools(body: ChatCompletionRequest, max_chars: int) -> tuple[ToolSet, bool]:
     if body.tools is not None and body.functions is not None:
         raise ApiError(
             400,
@@ -112,6 +113,7 @@ def _tools(body: ChatCompletionRequest) -> tuple[ToolSet, bool]:
     functions = body.functions if legacy else [t.function for t in body.tools or ()]
     key = "functions[{}]" if legacy else "tools[{}].function"
     out: list[Tool] = []
+    chars = 0
     for i, function in enumerate(functions or ()):
         where = key.format(i)
         item = {"type": "function", "function": function.model_dump(exclude_none=True)}
@@ -128,6 +130,18 @@ def _tools(body: ChatCompletionRequest) -> tuple[ToolSet, bool]:
             raise ApiError(
                 400, f"Invalid tool {where}: {exc}", param=where, code="invalid_tool"
             ) from None
+        # $ref inlining can make a short definition long: count what the tools became
+        tool = out[-1]
+        chars += len(tool.description) + data_size(tool.parameters, max_chars - chars)
+        if chars > max_chars:
+            raise ApiError(
+                400,
+                f"The tools up to {where} ({tool.name}) come to more than {max_chars:,} "
+                "characters once their $ref pointers are inlined; this server accepts at most "
+                f"{max_chars:,}.",
+                param=where,
+                code="invalid_tool",
+            )
     try:
         return ToolSet(out), legacy
     except DuplicateToolError as exc:

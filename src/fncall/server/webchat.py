@@ -39,7 +39,7 @@ from fncall.errors import (
     UnknownFunctionError,
 )
 from fncall.examples import everyday
-from fncall.server.protocol import ApiError
+from fncall.server.protocol import ApiError, parse_json_body
 from fncall.tools.python import tools_from_module
 from fncall.tools.spec import ToolSet
 
@@ -182,12 +182,7 @@ async def execute(request: Request) -> dict[str, Any]:
         ApiError: an unknown tool set or tool (404), or a body or arguments that do not fit
             the tool's schema (400), naming the parameter.
     """
-    try:
-        body = json.loads(await request.body())
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ApiError(400, f"The request body is not valid JSON: {exc}.") from None
-    if not isinstance(body, dict):
-        raise ApiError(400, f"The request body must be a JSON object, not {_json_kind(body)}.")
+    body = parse_json_body(await request.body())
     demo = _demo_toolset(body.get("toolset", "everyday"))
     name = body.get("name")
     if not isinstance(name, str) or not name:

@@ -3,23 +3,36 @@
 Formats (each item of a list, or the list under ``functions``/``tools``):
 
 - ``openai``: ``{"type": "function", "function": {"name", "description", "parameters",
-  "strict"}}``, or the legacy bare ``{"name", "description", "parameters"}``.
+  "strict"}}``, or the legacy bare ``{"name", "description", "parameters", "strict"}``
+  (which may also carry ``"type": "function"``, as the Responses API writes it).
 - ``trelis``: the function-calling Llama v2 cards' metadata ``{"function", "description",
-  "arguments": [{"name", "type", "description"}]}``, optionally wrapped in
-  ``{"functionMetadata": ...}``. The cards say nothing about optional arguments, so every
-  argument is required unless it carries ``"required": false``, ``"optional": true`` or a
-  ``"default"``.
+  "arguments": [{"name", "type", "description"}]}``, optionally wrapped as the Trelis
+  function files write it: ``{"functionMetaData": ..., "samplePromptResponsePairs": [...]}``
+  (``functionMetadata`` also read; the sample pairs are kept in the source document, not
+  read). The cards say nothing about optional arguments, so every argument is required
+  unless it carries ``"required": false``, ``"optional": true`` or a ``"default"``.
 - ``llama-functions``: the Llama-2-7b-chat functions card's ``{"name", "description",
   "parameters": [{"name", "type", "description", "optional"}]}``.
-- ``bfcl``: BFCL function docs, JSON Schema with Python type names (``dict``, ``float``,
-  ``tuple``, ``any``).
+- ``bfcl``: BFCL function docs ``{"name", "description", "parameters", "response"}``: JSON
+  Schema with Python type names (``dict``, ``float``, ``tuple``, ``any``). ``response``, the
+  multi-turn docs' schema of the result, is kept in the source document, not read; a doc
+  that carries it is BFCL whatever its types.
 - ``python``: ``{"python": "<source of one def with a docstring>"}``, a NexusRaven-style
   Python tool as text, read without running it (see :mod:`fncall.tools.pysource`).
+
+The top-level keys are strict: a key a format does not list above (a typo such as
+``paramters``, an MCP ``inputSchema``, smolagents ``inputs``) is a
+:class:`~fncall.errors.ToolDefinitionError` naming the key, the keys the format takes and
+the formats read, never a tool that silently takes no arguments. No format has free-form
+top-level keys. Keys inside the parameter schema and inside argument-list entries are the
+schema's business (:mod:`fncall.tools.schema`), not checked here. MCP tools and smolagents
+tools are recognised and refused with a message saying so: they are not read yet.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import difflib
+from collections.abc import Callable, Collection
 from typing import Any
 
 from fncall.errors import ToolDefinitionError, ToolFormatError
@@ -47,6 +60,43 @@ _BFCL_ONLY = frozenset(_BFCL_TO_JSON)
 _JSON_TO_BFCL = {"object": "dict", "number": "float"}
 _ARGUMENT_KEYS = ("name", "type", "description")
 
+# The top-level keys each format takes (see the module docstring).
+_OPENAI_TOOL_KEYS = ("type", "function")
+_OPENAI_FUNCTION_KEYS = ("name", "description", "parameters", "strict")
+_OPENAI_BARE_KEYS = ("type", *_OPENAI_FUNCTION_KEYS)
+_TRELIS_KEYS = ("function", "description", "arguments")
+_TRELIS_WRAPPERS = ("functionMetaData", "functionMetadata")
+_TRELIS_WRAPPER_KEYS = (*_TRELIS_WRAPPERS, "samplePromptResponsePairs")
+_LLAMA_FUNCTIONS_KEYS = ("name", "description", "parameters")
+_BFCL_KEYS = ("name", "description", "parameters", "response")
+_PYTHON_KEYS = ("python",)
+_ALL_KEYS = frozenset(
+    _OPENAI_BARE_KEYS
+    + _OPENAI_TOOL_KEYS
+    + _TRELIS_KEYS
+    + _TRELIS_WRAPPER_KEYS
+    + _BFCL_KEYS
+    + _PYTHON_KEYS
+)
+_FORMATS = (
+    'the tool formats read are openai ({"type": "function", "function": {...}} or the bare '
+    "function), trelis, llama-functions, bfcl and python (and whole OpenAPI 3 documents)"
+)
+# Shapes of other tool formats fncall does not read yet, by the key that gives them away.
+_UNREAD_SHAPES = {
+    "inputSchema": (
+        "is an MCP tool's schema: MCP tool definitions are not read yet; give the same "
+        'schema as \'parameters\' of an OpenAI function ({"name", "description", '
+        '"parameters": <inputSchema>})'
+    ),
+    "inputs": (
+        "is a smolagents tool's inputs: smolagents tool definitions are not read yet; give "
+        "the inputs as 'parameters' of an OpenAI function, a JSON Schema object whose "
+        'properties are the inputs ({"name", "description", "parameters": {"type": '
+        '"object", "properties": ...}})'
+    ),
+}
+
 
 def detect_format(item: Any) -> str:
     """Name the format of one JSON tool description (see the module docstring)."""
@@ -64,12 +114,23 @@ def detect_format(item: Any) -> str:
         return "llama-functions"
     if isinstance(item.get("parameters"), dict) and _uses_bfcl_types(item["parameters"]):
         return "bfcl"
+    if "response" in item and "name" in item:  # only BFCL docs describe the result
+        return "bfcl"
     if "name" in item or isinstance(item.get("parameters"), dict):
         return "openai"
     raise ToolFormatError(
         "unrecognised tool format: expected OpenAI, Trelis, llama-functions, BFCL or python "
-        "keys, got " + ", ".join(repr(k) for k in item)
+        "keys, got " + ", ".join(repr(k) for k in item) + _suggestions(item, _ALL_KEYS)
     )
+
+
+def _suggestions(keys: Collection[Any], known: Collection[str]) -> str:
+    hints = [
+        f"{close[0]!r} for {key!r}"
+        for key in map(str, keys)
+        if key not in known and (close := difflib.get_close_matches(key, known, n=1, cutoff=0.75))
+    ]
+    return f" (did you mean {', '.join(hints)}?)" if hints else ""
 
 
 def tools_from_json(document: Any) -> list[Tool]:
@@ -83,7 +144,16 @@ def tools_from_json(document: Any) -> list[Tool]:
 
 
 def tool_from_json(item: Any, index: int = 0) -> Tool:
-    """Build one tool from a JSON object in any supported format."""
+    """Build one tool from a JSON object in any supported format.
+
+    Raises:
+        ToolDefinitionError: The tool is malformed, or carries a top-level key its format
+            does not take (the message names the key, the keys the format takes and the
+            formats read), or is an MCP or smolagents tool, which are not read yet.
+        ToolFormatError: The object is in no format fncall recognises.
+    """
+    if isinstance(item, dict):
+        _refuse_unread_shapes(_label(item, index), item)
     fmt = detect_format(item)
     return _IMPORTERS[fmt](item, index)
 
@@ -106,6 +176,56 @@ def _kind(value: Any) -> str:
 def _label(item: Any, index: int, key: str = "name") -> str:
     name = item.get(key) if isinstance(item, dict) else None
     return name if isinstance(name, str) and name else f"#{index}"
+
+
+def _refuse_unread_shapes(label: str, keys: Collection[Any]) -> None:
+    """Refuse the tool if ``keys`` has the key of a tool format that is not read yet."""
+    for key, reason in _UNREAD_SHAPES.items():
+        if key in keys:
+            raise ToolDefinitionError(label, key, reason)
+
+
+def _check_keys(
+    item: dict[str, Any],
+    allowed: tuple[str, ...],
+    what: str,
+    label: str,
+    inner: tuple[str, tuple[str, ...]] | None = None,
+) -> None:
+    """Refuse any top-level key of ``item`` that is not in ``allowed`` (a format's keys).
+
+    ``what`` names the object ("an OpenAI function") in the message; ``inner`` is a
+    wrapper's ``(key, keys of the object under it)``, to say where a misplaced key goes. The
+    error's field is the first unknown key; the message names them all.
+    """
+    unknown = [str(key) for key in item if key not in allowed]
+    if not unknown:
+        return
+    _refuse_unread_shapes(label, unknown)
+    first, others = unknown[0], unknown[1:]
+    reason = f"is not a key of {what}"
+    if others:
+        reason += f", nor {'is' if len(others) == 1 else 'are'} "
+        reason += ", ".join(repr(k) for k in others)
+    hints = []
+    for key in unknown:
+        of = f" for {key!r}" if others else ""
+        if inner is not None and key in inner[1]:
+            hints.append(f"{key!r} goes inside {inner[0]!r}")
+        elif close := _close(key, allowed):
+            hints.append(f"did you mean {close!r}{of}?")
+        elif inner is not None and (close := _close(key, inner[1])):
+            hints.append(f"did you mean {close!r} inside {inner[0]!r}{of}?")
+    if hints:
+        reason += f" ({'; '.join(hints)})"
+    keys = ", ".join(repr(k) for k in allowed)
+    raise ToolDefinitionError(label, first, f"{reason}; {what} takes {keys}; {_FORMATS}")
+
+
+def _close(key: str, known: tuple[str, ...]) -> str | None:
+    """The known key ``key`` is most likely a misspelling of, if any."""
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    return close[0] if close else next((k for k in known if k.lower() == key.lower()), None)
 
 
 def _text(item: dict[str, Any], key: str, label: str) -> str:
@@ -142,10 +262,21 @@ def _tool(
 
 
 def _from_openai(item: dict[str, Any], index: int) -> Tool:
-    function = item["function"] if item.get("type") == "function" else item
+    if isinstance(item.get("function"), dict):
+        function = item["function"]
+        label = _label(function, index)
+        inner = ("function", _OPENAI_FUNCTION_KEYS)
+        _check_keys(item, _OPENAI_TOOL_KEYS, "an OpenAI tool", label, inner)
+        _check_keys(function, _OPENAI_FUNCTION_KEYS, "an OpenAI function", label)
+    else:  # the bare function, or the Responses API's flat tool with "type": "function"
+        function = item
+        label = _label(function, index)
+        _check_keys(item, _OPENAI_BARE_KEYS, "a bare OpenAI function", label)
+        if item.get("type", "function") != "function":
+            raise ToolDefinitionError(label, "type", "must be 'function' if given")
     strict = function.get("strict", False)
     if not isinstance(strict, bool):
-        raise ToolDefinitionError(_label(function, index), "strict", "must be true or false")
+        raise ToolDefinitionError(label, "strict", "must be true or false")
     parameters = function.get("parameters", {"type": "object", "properties": {}})
     return _tool(function, index, "openai", lambda _: parameters, strict=strict, document=item)
 
@@ -154,7 +285,18 @@ def _from_openai(item: dict[str, Any], index: int) -> Tool:
 
 
 def _from_trelis(item: dict[str, Any], index: int) -> Tool:
-    item = item.get("functionMetadata") or item.get("functionMetaData") or item
+    wrappers = [key for key in _TRELIS_WRAPPERS if key in item]
+    if wrappers:
+        meta = item[wrappers[0]]
+        label = _label(meta, index, "function")
+        inner = (wrappers[0], _TRELIS_KEYS)
+        _check_keys(item, _TRELIS_WRAPPER_KEYS, "a Trelis function file", label, inner)
+        if len(wrappers) > 1:
+            raise ToolDefinitionError(label, wrappers[1], f"repeats {wrappers[0]!r}; give one")
+        if not isinstance(meta, dict):
+            raise ToolDefinitionError(label, wrappers[0], f"must be an object, not {_kind(meta)}")
+        item = meta
+    _check_keys(item, _TRELIS_KEYS, "Trelis metadata", _label(item, index, "function"))
     arguments = item.get("arguments", [])
     return _tool(
         item,
@@ -166,6 +308,7 @@ def _from_trelis(item: dict[str, Any], index: int) -> Tool:
 
 
 def _from_llama_functions(item: dict[str, Any], index: int) -> Tool:
+    _check_keys(item, _LLAMA_FUNCTIONS_KEYS, "a llama-functions function", _label(item, index))
     return _tool(
         item,
         index,
@@ -264,6 +407,7 @@ def _uses_bfcl_types(schema: Any) -> bool:
 
 
 def _from_bfcl(item: dict[str, Any], index: int) -> Tool:
+    _check_keys(item, _BFCL_KEYS, "a BFCL function doc", _label(item, index))
     parameters = bfcl_to_json_schema(item.get("parameters", {"type": "dict"}))
     return _tool(item, index, "bfcl", lambda _: parameters)
 
@@ -311,6 +455,7 @@ def _json_schema_to_bfcl(schema: Any) -> Any:
 
 
 def _from_python(item: dict[str, Any], index: int) -> Tool:
+    _check_keys(item, _PYTHON_KEYS, "a python tool", f"#{index}")
     source = item["python"]
     if not isinstance(source, str):
         raise ToolDefinitionError(

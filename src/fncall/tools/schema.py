@@ -7,11 +7,11 @@ rendering and grammar compilation each deal with one shape.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from fncall.errors import ToolDefinitionError
+from fncall.tools.patterns import PatternError, compile_pattern
 
 JSON_TYPES = frozenset({"string", "integer", "number", "boolean", "array", "object", "null"})
 
@@ -29,7 +29,20 @@ _SUBSCHEMA = (
 )
 _SUBSCHEMA_LISTS = ("anyOf", "oneOf", "allOf", "prefixItems")
 _SUBSCHEMA_MAPS = ("properties", "patternProperties", "dependentSchemas")
-_MAX_DEPTH = 32
+
+# Bounds on the work one tool's schema may cause, checked while walking (a client sends the
+# schema): 2.3 KB of ``$defs`` that each refer to the one before twice expand to 2^20 copies.
+MAX_DEPTH = 32
+"""Deepest nesting of sub-schemas."""
+MAX_SCHEMA_NODES = 10_000
+"""Most sub-schemas in one tool's parameters once every ``$ref`` is inlined."""
+MAX_SCHEMA_DATA = 500_000
+"""Most characters of data (descriptions, enums, defaults, names) in one tool's parameters
+once every ``$ref`` is inlined: what the prompt and the grammar grow with."""
+MAX_PROPERTIES = 1_000
+"""Most properties of one object schema."""
+MAX_ENUM_VALUES = 4_096
+"""Most values of one ``enum``."""
 
 
 def normalize_parameters(schema: Any, tool: str) -> dict[str, Any]:
@@ -37,7 +50,9 @@ def normalize_parameters(schema: Any, tool: str) -> dict[str, Any]:
 
     The top level must be an object schema. ``$ref`` pointers into ``$defs``,
     ``definitions`` or ``components`` of the same document are inlined; recursive
-    references are rejected because no dialect can render them.
+    references are rejected because no dialect can render them. The work is bounded
+    (:data:`MAX_DEPTH`, :data:`MAX_SCHEMA_NODES`, :data:`MAX_SCHEMA_DATA`) and stops at the
+    first bound passed, before memory grows.
 
     Raises:
         ToolDefinitionError: naming the tool and the offending field.
@@ -49,7 +64,7 @@ def normalize_parameters(schema: Any, tool: str) -> dict[str, Any]:
         raise ToolDefinitionError(
             tool, "parameters.type", f"must be 'object' (got {top_type!r}): parameters are named"
         )
-    resolved = inline_refs(schema, root=schema, tool=tool, path="parameters", seen=())
+    resolved = inline_refs(schema, root=schema, tool=tool, path="parameters")
     resolved.pop("$defs", None)
     resolved.pop("definitions", None)
     resolved["type"] = "object"
@@ -63,8 +78,8 @@ def normalize_parameters(schema: Any, tool: str) -> dict[str, Any]:
 
 def check_schema(schema: Any, tool: str, path: str, depth: int = 0) -> None:
     """Raise ToolDefinitionError if ``schema`` is not a schema fncall can use."""
-    if depth > _MAX_DEPTH:
-        raise ToolDefinitionError(tool, path, f"nested deeper than {_MAX_DEPTH} levels")
+    if depth > MAX_DEPTH:
+        raise _too_deep(tool, path)
     if schema is True or schema == {}:
         return
     if not isinstance(schema, dict):
@@ -76,11 +91,26 @@ def check_schema(schema: Any, tool: str, path: str, depth: int = 0) -> None:
                 raise ToolDefinitionError(
                     tool, f"{path}.type", f"unknown type {name!r}; expected one of {_type_list()}"
                 )
-    if "enum" in schema and (not isinstance(schema["enum"], list) or not schema["enum"]):
-        raise ToolDefinitionError(tool, f"{path}.enum", "must be a non-empty list")
+    if "enum" in schema:
+        if not isinstance(schema["enum"], list) or not schema["enum"]:
+            raise ToolDefinitionError(tool, f"{path}.enum", "must be a non-empty list")
+        if len(schema["enum"]) > MAX_ENUM_VALUES:
+            raise ToolDefinitionError(
+                tool,
+                f"{path}.enum",
+                f"has {len(schema['enum'])} values; at most {MAX_ENUM_VALUES} are accepted",
+            )
+    if "pattern" in schema:
+        _check_pattern(schema["pattern"], tool, f"{path}.pattern")
     properties = schema.get("properties", {})
     if not isinstance(properties, dict):
         raise ToolDefinitionError(tool, f"{path}.properties", "must map names to schemas")
+    if len(properties) > MAX_PROPERTIES:
+        raise ToolDefinitionError(
+            tool,
+            f"{path}.properties",
+            f"has {len(properties)} properties; at most {MAX_PROPERTIES} are accepted",
+        )
     for name, sub in properties.items():
         check_schema(sub, tool, f"{path}.properties.{name}", depth + 1)
     required = schema.get("required", [])
@@ -102,8 +132,21 @@ def check_schema(schema: Any, tool: str, path: str, depth: int = 0) -> None:
                 check_schema(sub, tool, f"{path}.{key}[{i}]", depth + 1)
 
 
+def _check_pattern(pattern: Any, tool: str, path: str) -> None:
+    if not isinstance(pattern, str):
+        raise ToolDefinitionError(tool, path, f"must be a string (a regex), not {pattern!r}")
+    try:
+        compile_pattern(pattern)
+    except PatternError as exc:
+        raise ToolDefinitionError(tool, path, str(exc)) from None
+
+
 def _type_list() -> str:
     return ", ".join(sorted(JSON_TYPES))
+
+
+def _too_deep(tool: str, path: str) -> ToolDefinitionError:
+    return ToolDefinitionError(tool, path, f"schemas nested deeper than {MAX_DEPTH} levels")
 
 
 def inline_refs(
@@ -113,38 +156,112 @@ def inline_refs(
 
     Only schema positions are walked: property names, defaults and enum values are data and
     stay as written. ``$defs``/``definitions`` are dropped and OpenAPI's ``nullable`` becomes
-    a type union with ``null``.
+    a type union with ``null``. The expansion is counted as it is made and stops with a
+    ToolDefinitionError past :data:`MAX_DEPTH`, :data:`MAX_SCHEMA_NODES` sub-schemas or
+    :data:`MAX_SCHEMA_DATA` characters of data.
     """
-    if not isinstance(node, dict):
-        return node
-    if "$ref" in node:
-        ref = node["$ref"]
-        if ref in seen:
-            raise ToolDefinitionError(tool, path, f"recursive $ref {ref!r} is not supported")
-        target = resolve_pointer(root, ref, tool, path)
-        merged = {**copy.deepcopy(target), **{k: v for k, v in node.items() if k != "$ref"}}
-        return inline_refs(merged, root, tool, path, (*seen, ref))
-    out: dict[str, Any] = {}
-    for key, value in node.items():
-        if key in ("$defs", "definitions"):
-            continue
-        if key in _SUBSCHEMA_MAPS and isinstance(value, dict):
-            out[key] = {
-                name: inline_refs(sub, root, tool, f"{path}.{key}.{name}", seen)
-                for name, sub in value.items()
-            }
-        elif key in _SUBSCHEMA:
-            out[key] = inline_refs(value, root, tool, f"{path}.{key}", seen)
-        elif key in _SUBSCHEMA_LISTS and isinstance(value, list):
-            out[key] = [
-                inline_refs(sub, root, tool, f"{path}.{key}[{i}]", seen)
-                for i, sub in enumerate(value)
-            ]
+    return _Inliner(root, tool).inline(node, path, seen, 0)
+
+
+class _Inliner:
+    """One ``$ref`` expansion, with the count of what it has made so far."""
+
+    def __init__(self, root: dict[str, Any], tool: str) -> None:
+        self.root = root
+        self.tool = tool
+        self.nodes = 0
+        self.data = 0
+
+    def inline(self, node: Any, path: str, seen: tuple[str, ...], depth: int) -> Any:
+        if not isinstance(node, dict):
+            return node
+        if depth > MAX_DEPTH:
+            raise _too_deep(self.tool, path)
+        if "$ref" in node:
+            ref = node["$ref"]
+            if ref in seen:
+                raise ToolDefinitionError(
+                    self.tool, path, f"recursive $ref {ref!r} is not supported"
+                )
+            target = resolve_pointer(self.root, ref, self.tool, path)
+            if not isinstance(target, dict):
+                raise ToolDefinitionError(self.tool, path, f"$ref {ref!r} is not a schema")
+            merged = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
+            return self.inline(merged, path, (*seen, ref), depth)
+        self.count(node, path)
+        out: dict[str, Any] = {}
+        for key, value in node.items():
+            if key in ("$defs", "definitions"):
+                continue
+            if key in _SUBSCHEMA_MAPS and isinstance(value, dict):
+                self.add_data(sum(len(str(name)) for name in value), path)
+                out[key] = {
+                    name: self.inline(sub, f"{path}.{key}.{name}", seen, depth + 1)
+                    for name, sub in value.items()
+                }
+            elif key in _SUBSCHEMA:
+                out[key] = self.inline(value, f"{path}.{key}", seen, depth + 1)
+            elif key in _SUBSCHEMA_LISTS and isinstance(value, list):
+                out[key] = [
+                    self.inline(sub, f"{path}.{key}[{i}]", seen, depth + 1)
+                    for i, sub in enumerate(value)
+                ]
+            else:
+                out[key] = value
+        if out.pop("nullable", False) is True:  # OpenAPI 3.0 spelling of a null union
+            out = _add_null(out)
+        return _numeric_exclusive_bounds(out)
+
+    def count(self, node: dict[str, Any], path: str) -> None:
+        """Count one sub-schema and the data it holds (everything but its sub-schemas)."""
+        self.nodes += 1
+        if self.nodes > MAX_SCHEMA_NODES:
+            raise ToolDefinitionError(
+                self.tool,
+                path,
+                f"expands to more than {MAX_SCHEMA_NODES} sub-schemas once $ref pointers "
+                "are inlined",
+            )
+        for key, value in node.items():
+            if key not in ("$defs", "definitions") and not _holds_schemas(key, value):
+                self.add_data(len(key) + data_size(value, MAX_SCHEMA_DATA - self.data), path)
+
+    def add_data(self, amount: int, path: str) -> None:
+        self.data += amount
+        if self.data > MAX_SCHEMA_DATA:
+            raise ToolDefinitionError(
+                self.tool,
+                path,
+                f"holds more than {MAX_SCHEMA_DATA:,} characters of descriptions, enums and "
+                "defaults once $ref pointers are inlined",
+            )
+
+
+def _holds_schemas(key: str, value: Any) -> bool:
+    """Whether a keyword's value is walked as sub-schemas (else it is data)."""
+    if key in _SUBSCHEMA_LISTS:
+        return isinstance(value, list)
+    return (key in _SUBSCHEMA_MAPS or key in _SUBSCHEMA) and isinstance(value, dict)
+
+
+def data_size(value: Any, limit: int) -> int:
+    """About how many characters ``value`` takes as JSON, counted up to just past ``limit``
+    (so a huge value costs no more than the limit to measure)."""
+    total = 0
+    stack = [value]
+    while stack and total <= limit:
+        item = stack.pop()
+        if isinstance(item, str):
+            total += len(item) + 2
+        elif isinstance(item, dict):
+            total += 2 + sum(len(str(k)) + 3 for k in item)
+            stack.extend(item.values())
+        elif isinstance(item, list | tuple):
+            total += 2 + len(item)
+            stack.extend(item)
         else:
-            out[key] = value
-    if out.pop("nullable", False) is True:  # OpenAPI 3.0 spelling of a null union
-        out = _add_null(out)
-    return _numeric_exclusive_bounds(out)
+            total += 4
+    return total
 
 
 def _numeric_exclusive_bounds(schema: dict[str, Any]) -> dict[str, Any]:
@@ -215,37 +332,72 @@ def _unique(items: Any) -> list[str]:
     return list(dict.fromkeys(items))
 
 
-def map_schema(schema: Any, transform: Callable[[dict[str, Any]], dict[str, Any]]) -> Any:
+def map_schema(
+    schema: Any,
+    transform: Callable[[dict[str, Any]], dict[str, Any]],
+    *,
+    tool: str = "?",
+    path: str = "parameters",
+    depth: int = 0,
+) -> Any:
     """Apply ``transform`` to every sub-schema, innermost first.
 
     Only schema positions are visited (``properties`` values, ``items`` and the like), never
     data such as ``enum`` values or defaults, so a property named ``type`` stays a name.
+
+    Raises:
+        ToolDefinitionError: (naming ``tool``) sub-schemas nested past :data:`MAX_DEPTH`.
     """
     if not isinstance(schema, dict):
         return schema
+    if depth > MAX_DEPTH:
+        raise _too_deep(tool, path)
     out: dict[str, Any] = {}
     for key, value in schema.items():
         if key in _SUBSCHEMA_MAPS and isinstance(value, dict):
-            out[key] = {name: map_schema(sub, transform) for name, sub in value.items()}
+            out[key] = {
+                name: map_schema(
+                    sub, transform, tool=tool, path=f"{path}.{key}.{name}", depth=depth + 1
+                )
+                for name, sub in value.items()
+            }
         elif key in _SUBSCHEMA:
-            out[key] = map_schema(value, transform)
+            out[key] = map_schema(
+                value, transform, tool=tool, path=f"{path}.{key}", depth=depth + 1
+            )
         elif key in _SUBSCHEMA_LISTS and isinstance(value, list):
-            out[key] = [map_schema(sub, transform) for sub in value]
+            out[key] = [
+                map_schema(sub, transform, tool=tool, path=f"{path}.{key}[{i}]", depth=depth + 1)
+                for i, sub in enumerate(value)
+            ]
         else:
             out[key] = value
     return transform(out)
 
 
-def iter_schemas(schema: Any) -> Iterator[dict[str, Any]]:
-    """Every sub-schema of ``schema`` (itself included), outermost first."""
-    if not isinstance(schema, dict):
-        return
-    yield schema
-    for key in _SUBSCHEMA_MAPS:
-        for sub in schema[key].values() if isinstance(schema.get(key), dict) else ():
-            yield from iter_schemas(sub)
-    for key in _SUBSCHEMA:
-        yield from iter_schemas(schema.get(key))
-    for key in _SUBSCHEMA_LISTS:
-        for sub in schema.get(key, []) if isinstance(schema.get(key), list) else ():
-            yield from iter_schemas(sub)
+def iter_schemas(schema: Any, *, tool: str = "?") -> Iterator[dict[str, Any]]:
+    """Every sub-schema of ``schema`` (itself included), outermost first.
+
+    Raises:
+        ToolDefinitionError: (naming ``tool``) sub-schemas nested past :data:`MAX_DEPTH`.
+    """
+    stack: list[tuple[Any, str, int]] = [(schema, "parameters", 0)]
+    while stack:
+        node, path, depth = stack.pop()
+        if not isinstance(node, dict):
+            continue
+        if depth > MAX_DEPTH:
+            raise _too_deep(tool, path)
+        yield node
+        children: list[tuple[Any, str, int]] = []
+        for key in _SUBSCHEMA_MAPS:
+            value = node.get(key)
+            for name, sub in value.items() if isinstance(value, dict) else ():
+                children.append((sub, f"{path}.{key}.{name}", depth + 1))
+        for key in _SUBSCHEMA:
+            children.append((node.get(key), f"{path}.{key}", depth + 1))
+        for key in _SUBSCHEMA_LISTS:
+            value = node.get(key)
+            for i, sub in enumerate(value if isinstance(value, list) else ()):
+                children.append((sub, f"{path}.{key}[{i}]", depth + 1))
+        stack.extend(reversed(children))
