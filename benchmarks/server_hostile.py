@@ -27,10 +27,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from server_load import MODEL_NAME, free_port, request_body, tiny_model, wait_until_up
-
-from fncall.errors import EngineError
-from fncall.house import house_model
+from server_load import MODEL_NAME, free_port, request_body, served_model, wait_until_up
 
 HEADER_TIMEOUT = 5.0
 
@@ -161,13 +158,7 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=60.0)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
-        model, dialect, label = args.model, args.dialect, args.model
-        if model is None:
-            try:
-                model, label = str(house_model()), "house model"
-            except EngineError:
-                model, dialect = str(tiny_model(Path(scratch) / "tiny")), dialect or "hermes"
-                label = "tiny random model (hermes)"
+        model, dialect, label = served_model(args.model, args.dialect, Path(scratch))
         port = free_port()
         command = [sys.executable, "-m", "fncall.cli", "serve", "--model", model,
                    "--port", str(port), "--model-name", MODEL_NAME, "--max-tokens", "32",

@@ -61,6 +61,19 @@ def tiny_model(directory: Path) -> Path:
     return random_model(directory, texts * 4, 1000, MARKERS, metadata={"dialect": "hermes"})
 
 
+def served_model(
+    model: str | None, dialect: str | None, scratch: Path
+) -> tuple[str, str | None, str]:
+    """(model, dialect, label) to serve: the one given, else the house model, else a tiny
+    random model made in ``scratch``."""
+    if model is not None:
+        return model, dialect, model
+    try:
+        return str(house_model()), dialect, "house model"
+    except EngineError:
+        return str(tiny_model(scratch / "tiny")), dialect or "hermes", "tiny random model (hermes)"
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -171,13 +184,7 @@ def main() -> int:
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as scratch:
-        model, dialect, label = args.model, args.dialect, args.model
-        if model is None:
-            try:
-                model, label = str(house_model()), "house model"
-            except EngineError:
-                model = str(tiny_model(Path(scratch) / "tiny"))
-                dialect, label = dialect or "hermes", "tiny random model (hermes)"
+        model, dialect, label = served_model(args.model, args.dialect, Path(scratch))
         port = free_port()
         command = [
             sys.executable, "-m", "fncall.cli", "serve", "--model", model, "--port", str(port),
