@@ -8,6 +8,7 @@ statuses, 5xx (must be 0) and the slowest answer; for slow clients: how long the
 held each connection; and the server's RSS before and after.
 
     .venv/bin/python benchmarks/server_hostile.py [--clients 32] [--seconds 60] [--model DIR]
+    .venv/bin/python benchmarks/server_hostile.py --alone   # each hostile request once, idle
 """
 
 from __future__ import annotations
@@ -29,7 +30,16 @@ from typing import Any
 import httpx
 from server_load import MODEL_NAME, free_port, request_body, served_model, wait_until_up
 
-HEADER_TIMEOUT = 5.0
+HOSTILE = (
+    "pattern ^(.+)+X$, minLength 40",
+    "$ref fan-out, 20 levels",
+    "pattern '('",
+    "lone surrogate in a message",
+    "lone surrogate as the model",
+    "text/plain with a foreign Origin",
+    "rebinding Host",
+    "5,000-deep JSON",
+)
 
 
 def _tool(parameters: dict[str, Any]) -> dict[str, Any]:
@@ -45,7 +55,7 @@ def _fan_out(levels: int) -> dict[str, Any]:
 
 
 def hostile_requests() -> list[tuple[bytes, dict[str, str]]]:
-    """(body, headers) pairs, each a client's attack or mistake."""
+    """(body, headers) pairs, each a client's attack or mistake (in :data:`HOSTILE` order)."""
     user = [{"role": "user", "content": "What is the weather in Paris?"}]
     bomb = {"type": "string", "pattern": "^(.+)+X$", "minLength": 40, "maxLength": 48}
     bodies: list[Any] = [
@@ -137,6 +147,18 @@ async def run(port: int, clients: int, seconds: float) -> dict[str, Any]:
     return tally
 
 
+def each_alone(port: int) -> int:
+    """Each hostile request once, on an idle server: its status, code and time."""
+    url = f"http://127.0.0.1:{port}/v1/chat/completions"
+    for name, (body, headers) in zip(HOSTILE, hostile_requests(), strict=True):
+        started = time.perf_counter()
+        response = httpx.post(url, content=body, headers=headers, timeout=60)
+        took = (time.perf_counter() - started) * 1000
+        code = response.json().get("error", {}).get("code")
+        print(f"{name:<36} {response.status_code} {code or '':<24} {took:6.0f} ms")
+    return 0
+
+
 def server_errors(tally: dict[str, Any]) -> int:
     """5xx answers that are not the model's own failure."""
     statuses = tally["valid_status"] + tally["hostile_status"]
@@ -156,6 +178,9 @@ def main() -> int:
     parser.add_argument("--dialect", help="dialect (default: the model's fncall.json)")
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument(
+        "--alone", action="store_true", help="send each hostile request once to an idle server"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         model, dialect, label = served_model(args.model, args.dialect, Path(scratch))
@@ -170,6 +195,8 @@ def main() -> int:
             server = subprocess.Popen(command, stderr=log, env={**os.environ})
             try:
                 wait_until_up(f"http://127.0.0.1:{port}", server, log_path)
+                if args.alone:
+                    return each_alone(port)
                 before = rss_mb(server.pid)
                 tally = asyncio.run(run(port, args.clients, args.seconds))
                 after = rss_mb(server.pid)
