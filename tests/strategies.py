@@ -576,3 +576,13 @@ def calls_for(
 ) -> st.SearchStrategy[ToolCall]:
     """A valid call of a random tool of ``toolset`` (see :func:`calls_for_tool`)."""
     return st.sampled_from(toolset.tools).flatmap(lambda tool: calls_for_tool(tool, strings))
+
+
+def ref_fan_out(levels: int, leaf: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Parameters whose ``$defs`` each refer to the one before twice: 2^levels copies of
+    ``leaf`` once inlined, from a few hundred bytes (a client's schema bomb)."""
+    defs: dict[str, Any] = {"l0": leaf or {"type": "string"}}
+    for i in range(1, levels + 1):
+        ref = {"$ref": f"#/$defs/l{i - 1}"}
+        defs[f"l{i}"] = {"type": "object", "properties": {"a": ref, "b": ref}}
+    return {"type": "object", "properties": {"x": {"$ref": f"#/$defs/l{levels}"}}, "$defs": defs}

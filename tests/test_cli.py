@@ -197,6 +197,8 @@ def test_demo_runs_the_house_model_on_everyday_tools():
     assert "refused, nothing ran: UnsafeOutputError" in out  # recorded hostile outputs
     assert "ask the user: To run convert_currency" in out
     assert "/v1/chat/completions  (tool_choice: required) -> 200" in out  # fncall serve
+    assert "a tool whose pattern has a backreference -> 400 invalid_tool" in out
+    assert "a form post from http://evil.example -> 403 origin_not_allowed" in out
     assert "finish_reason: tool_calls" in out
     assert "2608 tools over 44 domains" in out  # the synthetic data part
     assert re.search(r"\d+ tools of 6\d generated intents", out)

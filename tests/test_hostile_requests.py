@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.server_helpers import MODEL, TOOLS, chat, error_of, running_server
+from tests.strategies import ref_fan_out
 
 USER = [{"role": "user", "content": "What is the weather in Paris?"}]
 # Far above what any answer here takes (tens of milliseconds), far below a hang.
@@ -34,15 +35,6 @@ def tool(parameters: dict[str, Any], name: str = "f") -> dict[str, Any]:
 
 def string_param(**schema: Any) -> dict[str, Any]:
     return {"type": "object", "properties": {"x": {"type": "string", **schema}}, "required": ["x"]}
-
-
-def fan_out(levels: int) -> dict[str, Any]:
-    """``$defs`` where each level refers to the one before twice: 2^levels copies inlined."""
-    defs: dict[str, Any] = {"l0": {"type": "string", "description": "leaf " * 20}}
-    for i in range(1, levels + 1):
-        ref = {"$ref": f"#/$defs/l{i - 1}"}
-        defs[f"l{i}"] = {"type": "object", "properties": {"a": ref, "b": ref}}
-    return {"type": "object", "properties": {"x": {"$ref": f"#/$defs/l{levels}"}}, "$defs": defs}
 
 
 def nested(levels: int) -> dict[str, Any]:
@@ -73,7 +65,7 @@ BAD_TOOLS: list[tuple[dict[str, Any], str, str]] = [
         for p in ("(", "[a-", "(?=a)a", "(?!a)b", "(?<=a)b", "(?<!a)b", "(a)\\1", "a++", "(?>a)")
     ),
     *(
-        (tool(fan_out(levels)), "tools[0].function.parameters", "invalid_tool")
+        (tool(ref_fan_out(levels)), "tools[0].function.parameters", "invalid_tool")
         for levels in (14, 20, 30)
     ),
     *(
@@ -124,13 +116,14 @@ def test_the_regex_bomb_of_the_issue_is_answered_and_the_server_keeps_serving(ur
 
 
 def test_a_fan_out_is_refused_fast_with_the_bound_named(url: str) -> None:
-    error = refused(chat(url, {"messages": USER, "tools": [tool(fan_out(20))]}), 400)
+    error = refused(chat(url, {"messages": USER, "tools": [tool(ref_fan_out(20))]}), 400)
     assert "sub-schemas" in error["message"] or "characters" in error["message"]
 
 
 def test_tools_that_grow_past_the_request_budget_are_refused(url: str) -> None:
     # each tool alone is within bounds; 120 of them inline past the request's budget
-    tools = [tool(fan_out(9), name=f"f{i}") for i in range(120)]
+    leaf = {"type": "string", "description": "leaf " * 20}
+    tools = [tool(ref_fan_out(9, leaf), name=f"f{i}") for i in range(120)]
     error = refused(chat(url, {"messages": USER, "tools": tools}), 400, "invalid_tool")
     assert "characters" in error["message"]
 

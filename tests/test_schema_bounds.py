@@ -14,6 +14,7 @@ from fncall.grammar.cache import LruCache
 from fncall.tools import tool_from_json
 from fncall.tools.patterns import PatternError, search
 from fncall.tools.schema import MAX_SCHEMA_NODES, iter_schemas, map_schema
+from tests.strategies import ref_fan_out
 
 
 def tool_with(parameters: dict[str, Any]) -> Any:
@@ -73,24 +74,15 @@ def test_a_lone_surrogate_in_model_output_is_a_parse_error() -> None:
         read_output("hermes", tools, '<tool_call>{"name": "f", "arguments": {"x": "\\ud800"}}')
 
 
-def fan_out(levels: int) -> dict[str, Any]:
-    defs: dict[str, Any] = {"l0": {"type": "string"}}
-    for i in range(1, levels + 1):
-        ref = {"$ref": f"#/$defs/l{i - 1}"}
-        defs[f"l{i}"] = {"type": "object", "properties": {"a": ref, "b": ref}}
-    return {"type": "object", "properties": {"x": {"$ref": f"#/$defs/l{levels}"}}, "$defs": defs}
-
-
 def test_ref_fan_out_stops_at_the_node_budget_before_expanding() -> None:
-    tool_with(fan_out(8))  # 511 sub-schemas: fine
+    tool_with(ref_fan_out(8))  # 511 sub-schemas: fine
     # 2^30 copies if expanded first and counted after: this would not finish
     with pytest.raises(ToolDefinitionError, match=f"more than {MAX_SCHEMA_NODES} sub-schemas"):
-        tool_with(fan_out(30))
+        tool_with(ref_fan_out(30))
 
 
 def test_ref_fan_out_of_data_stops_at_the_data_budget() -> None:
-    schema = fan_out(12)
-    schema["$defs"]["l0"] = {"type": "string", "description": "x" * 2000}
+    schema = ref_fan_out(12, {"type": "string", "description": "x" * 2000})
     with pytest.raises(ToolDefinitionError, match="characters"):
         tool_with(schema)
 

@@ -225,15 +225,48 @@ def _served(caller: FunctionCaller, query: str, write: Callable[[str], None]) ->
         "tools": [tool.to_openai() for tool in caller.tools.values()],
         "tool_choice": "required",
     }
+    # What a hostile client gets: a pattern with a backreference (no linear-time engine can
+    # run one), and a cross-site form post from a page elsewhere.
+    bomb = {"type": "string", "pattern": "^(a+)\\1$"}
+    hostile = [
+        (
+            "a tool whose pattern has a backreference",
+            json.dumps({**request, "tools": [_tool_with_parameter(bomb)]}).encode(),
+            {"content-type": "application/json"},
+        ),
+        (
+            "a form post from http://evil.example",
+            json.dumps(request).encode(),
+            {"content-type": "text/plain", "origin": "http://evil.example"},
+        ),
+    ]
     with ServerThread(app) as server:
-        reply = httpx.post(f"{server.url}/v1/chat/completions", json=request, timeout=60)
+        url = f"{server.url}/v1/chat/completions"
+        reply = httpx.post(url, json=request, timeout=60)
+        refusals = [
+            (what, httpx.post(url, content=body, headers=headers, timeout=60))
+            for what, body, headers in hostile
+        ]
     choice = reply.json()["choices"][0]
-    write(
-        f"  POST {server.url}/v1/chat/completions  (tool_choice: required) -> {reply.status_code}"
-    )
+    write(f"  POST {url}  (tool_choice: required) -> {reply.status_code}")
     for call in choice["message"]["tool_calls"]:
         write(f"  tool_calls: {call['function']['name']} {call['function']['arguments']}")
-    write(f"  finish_reason: {choice['finish_reason']}\n")
+    write(f"  finish_reason: {choice['finish_reason']}")
+    for what, refusal in refusals:
+        error = refusal.json()["error"]
+        write(f"  {what} -> {refusal.status_code} {error['code']}: {error['message']}")
+    write("")
+
+
+def _tool_with_parameter(schema: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "type": "function",
+        "function": {
+            "name": "lookup",
+            "description": "Look a code up.",
+            "parameters": {"type": "object", "properties": {"code": schema}},
+        },
+    }
 
 
 def _synthetic_data(write: Callable[[str], None]) -> None:

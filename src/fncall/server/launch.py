@@ -3,6 +3,7 @@ thread (tests, the load benchmark)."""
 
 from __future__ import annotations
 
+import asyncio
 import socket
 import threading
 import time
@@ -22,6 +23,7 @@ class _GuardedH11(H11Protocol):
 
     header_timeout: float = 10.0
     max_connections: int = 1024
+    _header_timer: asyncio.TimerHandle | None = None
 
     def connection_made(self, transport: Any) -> None:  # type: ignore[override]
         super().connection_made(transport)
@@ -49,9 +51,8 @@ class _GuardedH11(H11Protocol):
         self._header_timer = self.loop.call_later(self.header_timeout, self._headers_late)
 
     def _disarm_header_timer(self) -> None:
-        timer = getattr(self, "_header_timer", None)
-        if timer is not None:
-            timer.cancel()
+        if self._header_timer is not None:
+            self._header_timer.cancel()
             self._header_timer = None
 
     def _headers_late(self) -> None:

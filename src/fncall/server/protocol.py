@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from fncall.calls.limits import LONE_SURROGATE
 from fncall.server.config import ServerConfig
+from fncall.tools.schema import inline_refs
 
 
 class ApiError(Exception):
@@ -392,8 +393,6 @@ def _excerpt(value: Any, limit: int = 80) -> str:
 def chat_completions_openapi() -> dict[str, Any]:
     """The OpenAPI request body of ``POST /v1/chat/completions`` (routes read the raw body
     themselves, to answer errors in OpenAI's shape, so FastAPI cannot derive it)."""
-    from fncall.tools.schema import inline_refs
-
     schema = ChatCompletionRequest.model_json_schema()
     schema = inline_refs(schema, root=schema, tool="ChatCompletionRequest", path="body")
     return {
