@@ -20,16 +20,11 @@ import torch
 from transformers import AutoModelForCausalLM, PreTrainedTokenizerFast
 
 from fncall.house import MODEL_DIR
+from fncall.train.data import load_examples, make_batch, tokenize_examples
+from fncall.train.loss import completion_loss
 from fncall.train.model import ModelSize
 from fncall.train.synth.dataset import SynthConfig, synthesize
-from fncall.train.trainer import (
-    TrainConfig,
-    completion_loss,
-    load_examples,
-    make_batch,
-    tokenize_examples,
-    train,
-)
+from fncall.train.trainer import TrainConfig, train
 
 
 def main() -> None:

@@ -19,23 +19,19 @@ from safetensors.torch import load_file
 
 from fncall.errors import TrainError
 from fncall.modeldir import read_metadata
-from fncall.train.model import ModelSize
-from fncall.train.plot import nice_ticks, plot_loss
-from fncall.train.tokenizer import train_tokenizer
-from fncall.train.trainer import (
+from fncall.train.data import (
     IGNORE,
-    TrainConfig,
     TrainingExample,
-    _hold_interrupts,
-    branch_attention_mask,
-    completion_loss,
     epoch_batches,
     make_batch,
-    recover_dir,
-    replace_dir,
     tokenize_examples,
-    train,
 )
+from fncall.train.loss import branch_attention_mask, completion_loss
+from fncall.train.model import ModelSize
+from fncall.train.plot import nice_ticks, plot_loss
+from fncall.train.rundir import recover_dir, replace_dir
+from fncall.train.tokenizer import train_tokenizer
+from fncall.train.trainer import TrainConfig, _hold_interrupts, train
 
 SPECIAL = ("<human_end>", "<bot_end>")
 SIZE = ModelSize(

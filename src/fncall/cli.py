@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 from tqdm import tqdm
 
@@ -25,6 +26,7 @@ from fncall.pipeline import read_output, render_prompt
 from fncall.tools import load_tools
 from fncall.tools.spec import Tool
 from fncall.train.model import ModelSize
+from fncall.train.trainer import LORA_TARGETS
 
 _GROUNDED_HELP = (
     "copy free-form string arguments from the request: each must be a span of its words "
@@ -202,28 +204,54 @@ def _add_data_parser(commands: argparse._SubParsersAction) -> None:
 def _add_train_parser(commands: argparse._SubParsersAction) -> None:
     train = commands.add_parser(
         "train",
-        help="train a function-calling model from scratch on prompt/completion JSONL",
-        description="Train a byte-level BPE tokenizer and a Llama model from scratch on "
-        "{prompt, completion} JSON lines (what `fncall data synth` writes), with the loss on "
-        "completions (and prompts, with --prompt-loss-weight), or go on from a trained model "
-        "(--init). The run folder holds checkpoints: run the same command again to "
-        "resume (raise --max-steps to extend). OUT/model is the exported model, OUT/loss.png "
-        "the loss curve.",
+        help="fine-tune a pretrained model, or train one from scratch, on prompt/completion JSONL",
+        description="Fine-tune a pretrained causal LM (--base: the house base gemma-3-270m, a "
+        "GGUF file or a Hugging Face directory) with a LoRA adapter, or train a byte-level BPE "
+        "tokenizer and a Llama model from scratch (no --base), on {prompt, completion} JSON "
+        "lines (what `fncall data synth` writes), with the loss on completions (and prompts, "
+        "with --prompt-loss-weight); --init goes on from a trained model or adapter. The run "
+        "folder holds checkpoints: run the same command again to resume (raise --max-steps to "
+        "extend). OUT/model is the exported model (an adapter directory with --base), "
+        "OUT/loss.png the loss curve.",
     )
     train.add_argument("--data", required=True, help="training JSONL ({prompt, completion})")
     train.add_argument("--out", required=True, help="run folder")
     train.add_argument("--heldout", help="evaluation file scored at each --eval-every")
     train.add_argument("--heldout-per-category", type=int, default=10)
     train.add_argument("--dialect", default="nexusraven-v2", help="the format the data is in")
-    train.add_argument("--size", default="house", choices=ModelSize.SIZES)
     train.add_argument(
-        "--init", help="model directory to start from (fine-tuning): its tokenizer and weights"
+        "--base",
+        help="pretrained model to fine-tune: gemma-3-270m (the house base), a .gguf file or a "
+        "Hugging Face model directory (default: train from scratch)",
     )
-    train.add_argument("--vocab-size", type=int, default=4096)
+    train.add_argument("--lora-rank", type=int, default=16, help="adapter rank (with --base)")
+    train.add_argument("--lora-alpha", type=int, default=32, help="adapter alpha (with --base)")
+    train.add_argument(
+        "--lora-targets",
+        default=",".join(LORA_TARGETS),
+        help="comma-separated module names that carry the adapter (with --base)",
+    )
+    train.add_argument(
+        "--full-finetune",
+        action="store_true",
+        help="with --base: train every weight but the embedding instead of an adapter (GPU)",
+    )
+    train.add_argument(
+        "--size", choices=ModelSize.SIZES, help="model shape from scratch (default: house)"
+    )
+    train.add_argument(
+        "--init",
+        help="model (or, with --base, adapter) directory to start from: training in stages",
+    )
+    train.add_argument("--vocab-size", type=int, help="tokenizer size from scratch (default 4096)")
     train.add_argument("--max-length", type=int, default=1024, help="longer examples are skipped")
     train.add_argument("--batch-tokens", type=int, default=8192, help="tokens per step")
-    train.add_argument("--lr", type=float, default=2e-3)
-    train.add_argument("--min-lr", type=float, default=2e-4)
+    train.add_argument(
+        "--lr", type=float, help="peak learning rate (default: 2e-3 from scratch, 5e-4 LoRA)"
+    )
+    train.add_argument(
+        "--min-lr", type=float, help="final learning rate (default: a tenth of --lr)"
+    )
     train.add_argument(
         "--prompt-loss-weight",
         type=float,
@@ -490,16 +518,37 @@ def _train(args: argparse.Namespace) -> int:
     from fncall.train.trainer import TrainConfig, train
 
     dialect = get_dialect(args.dialect)
+    if args.base is None:
+        model: dict[str, Any] = {
+            "size": getattr(ModelSize, args.size or "house")(),
+            "vocab_size": args.vocab_size or 4096,
+            "special_tokens": dialect.markers,
+        }
+        lr = args.lr or 2e-3
+    else:
+        given = [
+            f"--{n.replace('_', '-')}"
+            for n in ("size", "vocab_size")
+            if getattr(args, n) is not None
+        ]
+        if given:
+            raise FncallError(f"{' and '.join(given)} apply from scratch, not with --base")
+        model = {
+            "base": args.base,
+            "lora_rank": args.lora_rank,
+            "lora_alpha": args.lora_alpha,
+            "lora_targets": tuple(t.strip() for t in args.lora_targets.split(",") if t.strip()),
+            "full_finetune": args.full_finetune,
+        }
+        lr = args.lr or (2e-5 if args.full_finetune else 5e-4)
     config = TrainConfig(
         data=Path(args.data),
         out=Path(args.out),
-        size=getattr(ModelSize, args.size)(),
-        vocab_size=args.vocab_size,
-        special_tokens=dialect.markers,
+        **model,
         max_length=args.max_length,
         batch_tokens=args.batch_tokens,
-        lr=args.lr,
-        min_lr=args.min_lr,
+        lr=lr,
+        min_lr=args.min_lr if args.min_lr is not None else lr / 10,
         warmup_steps=args.warmup_steps,
         prompt_loss_weight=args.prompt_loss_weight,
         max_steps=args.max_steps,
@@ -521,6 +570,7 @@ def _train(args: argparse.Namespace) -> int:
         return 130  # train() has said where its checkpoint is
     print(
         f"{result.steps} steps, {result.tokens:,} tokens, final loss {result.final_loss:.4f}; "
+        f"{result.trainable_parameters:,} of {result.parameters:,} parameters trained; "
         f"model in {result.model_dir}"
     )
     for figures in result.evals[-1:]:

@@ -65,10 +65,12 @@ class _Search:
 
 
 class TransformersEngine(Engine):
-    """A local Hugging Face model directory (safetensors + tokenizer), generated in-process.
+    """A local causal LM, generated in-process.
 
     Args:
-        model: Path of the model directory; nothing is ever downloaded.
+        model: A Hugging Face model directory (safetensors + tokenizer), an adapter directory
+            (a LoRA adapter and the base it names, merged at load), a GGUF file or a
+            registered base name (see :mod:`fncall.pretrained`); nothing is ever downloaded.
         device: ``"auto"`` (CUDA when available), ``"cpu"`` or ``"cuda"``.
         dtype: ``"auto"`` (bfloat16 on GPU, float32 on CPU), ``"float32"``, ``"bfloat16"``
             or ``"float16"``.
@@ -86,11 +88,9 @@ class TransformersEngine(Engine):
         dtype: str = "auto",
         threads: int | None = None,
     ) -> None:
-        from transformers import AutoModelForCausalLM, AutoTokenizer
+        from fncall.pretrained import load_model
 
         path = Path(model)
-        if not (path / "config.json").is_file():
-            raise EngineError(f"{path} is not a model directory (no config.json)")
         if device == "auto":
             device = "cuda" if torch.cuda.is_available() else "cpu"
         if device == "cuda" and not torch.cuda.is_available():
@@ -101,13 +101,7 @@ class TransformersEngine(Engine):
             raise EngineError(f"unknown dtype {dtype!r}; use float32, bfloat16 or float16")
         if threads:
             torch.set_num_threads(threads)
-        try:
-            self.tokenizer = AutoTokenizer.from_pretrained(str(path), local_files_only=True)
-            self.model = AutoModelForCausalLM.from_pretrained(
-                str(path), local_files_only=True, dtype=getattr(torch, dtype)
-            )
-        except (OSError, ValueError) as exc:
-            raise EngineError(f"cannot load the model in {path}: {exc}") from exc
+        self.model, self.tokenizer = load_model(model, dtype=getattr(torch, dtype))
         if not getattr(self.tokenizer, "is_fast", False):
             raise EngineError(f"{path}: a fast tokenizer (tokenizer.json) is needed")
         self.model.to(device).eval()

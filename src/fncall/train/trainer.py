@@ -1,16 +1,19 @@
-"""The training loop: a small function-calling model from scratch, nanoGPT-style.
+"""The training loop, nanoGPT-style: a small function-calling model from scratch, or a LoRA
+adapter on a pretrained base.
 
-Read it top to bottom: the configuration, the data (load, tokenise once into a cache, batch by
-length), the loss, the optimiser and its schedule, the run directory (config check,
-checkpoints, exports), then :func:`train`, which ties them together.
+Read it top to bottom: the configuration, the optimiser and its schedule, stopping safely,
+then :func:`train`, which ties them together. The data (load, tokenise once into a cache,
+pack, batch by length) is in :mod:`fncall.train.data`, the loss in :mod:`fncall.train.loss`,
+the run folder and its checkpoints in :mod:`fncall.train.rundir`, and what is trained (a
+model from scratch, or a base with an adapter) in :mod:`fncall.train.trainee`.
 
 A run directory (``config.out``) holds::
 
     config.json        the configuration (a resumed run must match it)
-    tokenizer/         trained once on the data, reused on resume
+    tokenizer/         trained once on the data, reused on resume (from scratch only)
     tokens-<key>.npz   the tokenised dataset, keyed by data digest and tokenizer
-    checkpoint/        model, optimiser, RNG state and position in the data (atomic)
-    model/             the latest exported model (safetensors, tokenizer, fncall.json)
+    checkpoint/        trained weights, optimiser, RNG state and position in the data (atomic)
+    model/             the latest export: a model directory, or an adapter directory
     log.jsonl          one line per ``log_every`` steps, and one per evaluation
     loss.png           the loss curve, redrawn at each evaluation
 """
@@ -19,43 +22,46 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import hashlib
 import json
 import math
-import os
-import shutil
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import numpy as np
 import torch
-import torch.nn.functional as F
-from safetensors.torch import load_file
 from tqdm.auto import tqdm
-from transformers import LlamaForCausalLM, PreTrainedTokenizerFast
 
 from fncall.errors import TrainError
-from fncall.train.model import ModelSize, build_model, save_model
+from fncall.train.data import (
+    TrainingExample,
+    epoch_batches,
+    file_digest,
+    load_examples,
+    load_or_tokenize,
+    make_batch,
+    round_up,
+)
+from fncall.train.loss import completion_loss
+from fncall.train.model import ModelSize
 from fncall.train.plot import plot_loss
-from fncall.train.tokenizer import save_tokenizer, train_tokenizer
+from fncall.train.rundir import (
+    check_config,
+    load_checkpoint,
+    logged_evals,
+    record_config,
+    replace_dir,
+    rewind_log,
+    save_checkpoint,
+)
+from fncall.train.trainee import make_trainee
 
-IGNORE = -100
-"""The label of positions that carry no loss (prompt and padding)."""
-
-TOKENS_FORMAT = 3
-"""The layout of the ``tokens-<key>.npz`` cache (part of its key): caches of another layout
-are not read, and the data is tokenised again."""
-
-RESUMABLE = ("max_steps", "eval_every", "save_every", "log_every", "threads", "metadata", "device")
-"""Configuration fields that may change when a run is resumed (to extend it, to log, save or
-evaluate more or less often, to move it to another device); ``out`` is where the run is, so it
-is never compared either. (A resumed run is bit-identical to an uninterrupted one only with the
-same threads and device.)"""
+LORA_TARGETS = ("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj")
+"""The layers a LoRA adapter covers by default: every projection of attention and MLP."""
 
 
 # --- configuration -----------------------------------------------------------------------
@@ -69,11 +75,20 @@ class TrainConfig:
         data: Training JSONL, one ``{"prompt": str, "completion": str}`` per line, the
             completion ending with the dialect's stop marker; consecutive lines with one
             ``"group"`` value (examples offering the same tools) are packed and trained as
-            one sequence (see :class:`TokenizedData`). Other fields are ignored.
+            one sequence (see :class:`~fncall.train.data.TokenizedData`). Other fields are ignored.
         out: The run directory (created; a run found there is resumed).
-        size: The model's shape.
-        vocab_size: Tokenizer vocabulary (fewer if the data cannot fill it).
-        special_tokens: Dialect markers the tokenizer keeps whole (e.g. ``<bot_end>``).
+        size: The model's shape, to train from scratch (not with ``base``).
+        base: A pretrained causal LM to fine-tune instead: a registered name
+            (``gemma-3-270m``), a GGUF file or a Hugging Face model directory (see
+            :mod:`fncall.pretrained`). Its tokenizer is used, and a LoRA adapter is trained.
+        lora_rank: The adapter's rank (with ``base``).
+        lora_alpha: The adapter's scale numerator (the update is ``alpha / rank * B @ A``).
+        lora_targets: The base's layers (module names) that carry the adapter.
+        full_finetune: With ``base``: train every weight but the embedding (and the LM head
+            tied to it) instead of an adapter; for GPU runs.
+        vocab_size: Tokenizer vocabulary, from scratch (fewer if the data cannot fill it).
+        special_tokens: Dialect markers a tokenizer trained from scratch keeps whole (e.g.
+            ``<bot_end>``).
         max_length: Sequences (an example's prompt, completion and EOS, or a packed group)
             longer than this many tokens are skipped and their examples counted, never
             truncated.
@@ -103,16 +118,22 @@ class TrainConfig:
             from scratch learn to read and copy from prompts far sooner, because prompts hold
             most of the tokens (and repeat parameter names between signature and docstring).
         device: ``"cpu"``, or e.g. ``"cuda"``.
-        init: A model directory to start from instead of random weights (fine-tuning, or
-            training on in stages with new data): its tokenizer and weights are taken, and
-            ``size`` must be its shape.
+        init: A model to start from instead of fresh weights (training on in stages with
+            new data): from scratch, a model directory of shape ``size`` (its tokenizer and
+            weights are taken); with ``base``, an adapter directory of this base, rank and
+            targets.
         metadata: Written into the exported model's ``fncall.json`` (e.g. its dialect),
             with the facts of the run under ``"training"``.
     """
 
     data: Path
     out: Path
-    size: ModelSize
+    size: ModelSize | None = None
+    base: str | None = None
+    lora_rank: int = 16
+    lora_alpha: int = 32
+    lora_targets: tuple[str, ...] = LORA_TARGETS
+    full_finetune: bool = False
     vocab_size: int = 4096
     special_tokens: tuple[str, ...] = ()
     max_length: int = 1024
@@ -139,7 +160,20 @@ class TrainConfig:
         self.data, self.out = Path(self.data), Path(self.out)
         self.init = None if self.init is None else Path(self.init)
         self.special_tokens = tuple(self.special_tokens)
-        for name in ("vocab_size", "max_length", "batch_tokens", "max_steps"):
+        self.lora_targets = tuple(self.lora_targets)
+        if self.base is None and self.size is None:
+            raise TrainError("a size is needed to train from scratch (or a base to fine-tune)")
+        if self.base is not None:
+            if self.size is not None or self.special_tokens:
+                raise TrainError(
+                    "size and special_tokens describe a model trained from scratch; "
+                    f"the base {self.base!r} has its own shape and tokenizer"
+                )
+            if not self.lora_targets:
+                raise TrainError("lora_targets: name at least one layer for the adapter")
+        elif self.full_finetune:
+            raise TrainError("full_finetune needs a base")
+        for name in ("vocab_size", "max_length", "batch_tokens", "max_steps", "lora_rank"):
             if getattr(self, name) < 1:
                 raise TrainError(f"{name} must be at least 1, not {getattr(self, name)}")
         if not 0 <= self.prompt_loss_weight <= 1:
@@ -152,7 +186,7 @@ class TrainConfig:
                 raise TrainError(f"{name} must not be negative, not {getattr(self, name)}")
         if self.dtype not in ("float32", "bfloat16"):
             raise TrainError(f"dtype must be 'float32' or 'bfloat16', not {self.dtype!r}")
-        if self.max_length > self.size.max_positions:
+        if self.size is not None and self.max_length > self.size.max_positions:
             raise TrainError(
                 f"max_length {self.max_length} exceeds the model's "
                 f"max_positions {self.size.max_positions}"
@@ -176,7 +210,8 @@ class TrainResult:
         evals: Every evaluation so far, ``{"step": int, **metrics}``.
         tokens_per_s: Training throughput of this session (optimiser steps only; exports,
             evaluations and checkpoints not counted), 0.0 if it took no step.
-        parameters: The model's parameter count.
+        parameters: The model's parameter count (the base's included).
+        trainable_parameters: How many of them were trained.
     """
 
     model_dir: Path
@@ -187,302 +222,19 @@ class TrainResult:
     evals: list[dict[str, Any]]
     tokens_per_s: float = 0.0
     parameters: int = 0
+    trainable_parameters: int = 0
 
 
-# --- data --------------------------------------------------------------------------------
+# --- optimiser and schedule ----------------------------------------------------------------
 
 
-def file_digest(path: Path) -> str:
-    """SHA-256 of a file's bytes."""
-    digest = hashlib.sha256()
-    with path.open("rb") as file:
-        for chunk in iter(lambda: file.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-class TrainingExample(NamedTuple):
-    """One training record: the prompt, the completion, and the group it belongs to (None
-    for none). Consecutive records of one group are packed into one sequence (see
-    :class:`TokenizedData`)."""
-
-    prompt: str
-    completion: str
-    group: int | str | None = None
-
-
-def load_examples(path: Path) -> list[TrainingExample]:
-    """The examples of a training JSONL file (blank lines skipped): ``prompt`` and
-    ``completion`` strings, and an optional ``group`` (an integer or string shared by
-    consecutive records that offer the same tools; ``fncall data synth --group-size``).
-
-    Raises:
-        TrainError: The file is missing, empty, not UTF-8 or not JSONL, or a record lacks a
-            ``prompt`` or ``completion`` string or has a ``group`` that is neither an
-            integer nor a string; the message names the file and line.
-    """
-    if not path.is_file():
-        raise TrainError(f"{path}: no such data file")
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise TrainError(f"{path}, line {line}: not UTF-8 text") from None
-    examples = []
-    # split on newlines only: JSON strings may hold U+2028 and friends, which splitlines cuts
-    for number, line in enumerate(text.split("\n"), 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise TrainError(f"{path}, line {number}: not JSON ({error.msg})") from None
-        if not isinstance(record, dict):
-            raise TrainError(f"{path}, line {number}: not a JSON object")
-        for key in ("prompt", "completion"):
-            if not isinstance(record.get(key), str):
-                raise TrainError(f"{path}, line {number}: no {key!r} string")
-        group = record.get("group")
-        if group is not None and (isinstance(group, bool) or not isinstance(group, int | str)):
-            raise TrainError(f"{path}, line {number}: 'group' must be an integer or a string")
-        examples.append(TrainingExample(record["prompt"], record["completion"], group))
-    if not examples:
-        raise TrainError(f"{path}: no examples (the file is empty)")
-    return examples
-
-
-@dataclass
-class TokenizedData:
-    """The training sequences as token ids.
-
-    A sequence is one example (its prompt, completion and EOS), or a group of examples that
-    share a prompt prefix, packed: the shared prefix once, then for each example the rest of
-    its prompt, its completion and EOS, as a *branch* that attends to the prefix and to
-    itself only, at the positions it has in its own example. Each example is trained exactly
-    as if alone, and the prefix (the tool block, most of a function-calling prompt) is
-    computed once for the group.
-
-    Attributes:
-        ids: All sequences' ids end to end (int32).
-        offsets: Sequence ``i`` is ``ids[offsets[i]:offsets[i + 1]]`` (int64, one longer).
-        completion: Per token, whether it is a completion token (bool).
-        branch: Per token, 0 on the shared prefix (the whole of an ungrouped example), ``k``
-            on the ``k``-th example's branch (int32). A token's position in its own example
-            follows from it (:func:`make_batch`).
-        examples: Per sequence, how many examples it holds (int32).
-    """
-
-    ids: np.ndarray
-    offsets: np.ndarray
-    completion: np.ndarray
-    branch: np.ndarray
-    examples: np.ndarray
-
-    def __len__(self) -> int:
-        return len(self.examples)
-
-    @property
-    def lengths(self) -> np.ndarray:
-        return np.diff(self.offsets)
-
-
-def _common_prefix(sequences: Sequence[list[int]]) -> int:
-    """How many leading ids all of ``sequences`` share."""
-    shortest = min(len(s) for s in sequences)
-    for index in range(shortest):
-        if any(s[index] != sequences[0][index] for s in sequences):
-            return index
-    return shortest
-
-
-def tokenize_examples(
-    examples: Sequence[TrainingExample | tuple[str, str]], tokenizer: PreTrainedTokenizerFast
-) -> TokenizedData:
-    """Tokenise prompts as the engines do at inference (``tokenizer(prompt)``) and completions
-    without special tokens, then join them with EOS after the completion: the boundary
-    between prompt and completion is exact, and generation learns to stop. Consecutive
-    examples of one group become one packed sequence (see :class:`TokenizedData`); the prefix
-    they share is found on token ids, so each branch continues it exactly."""
-    examples = [TrainingExample(*example) for example in examples]
-    prompts = tokenizer([e.prompt for e in examples])["input_ids"]
-    completions = tokenizer([e.completion for e in examples], add_special_tokens=False)["input_ids"]
-    eos = tokenizer.eos_token_id
-    ids: list[int] = []
-    completion: list[bool] = []
-    branch: list[int] = []
-    offsets, counts = [0], []
-    start = 0
-    while start < len(examples):
-        end = start + 1
-        group = examples[start].group
-        while end < len(examples) and group is not None and examples[end].group == group:
-            end += 1
-        members = range(start, end)
-        shared = _common_prefix([prompts[i] for i in members]) if end - start > 1 else 0
-        ids += prompts[start][:shared]
-        completion += [False] * shared
-        branch += [0] * shared
-        for number, i in enumerate(members, 1 if end - start > 1 else 0):
-            rest = prompts[i][shared:] + completions[i] + [eos]
-            ids += rest
-            completion += [False] * (len(prompts[i]) - shared) + [True] * (len(completions[i]) + 1)
-            branch += [number] * len(rest)
-        offsets.append(len(ids))
-        counts.append(end - start)
-        start = end
-    return TokenizedData(
-        np.array(ids, dtype=np.int32),
-        np.array(offsets, dtype=np.int64),
-        np.array(completion, dtype=bool),
-        np.array(branch, dtype=np.int32),
-        np.array(counts, dtype=np.int32),
-    )
-
-
-def epoch_batches(
-    lengths: np.ndarray, batch_tokens: int, seed: int, epoch: int
-) -> list[np.ndarray]:
-    """One epoch's batches, as arrays of indices into ``lengths``.
-
-    The examples are shuffled (by ``seed`` and ``epoch``), cut into buckets of about fifty
-    batches' worth, each bucket sorted by length and cut into batches whose padded size
-    (count times the longest) fits ``batch_tokens``; the batches are then shuffled too. Close
-    lengths share a batch, so little compute goes to padding, and the order still varies.
-    """
-    rng = np.random.default_rng([seed, epoch])
-    order = rng.permutation(len(lengths))
-    bucket = max(1, 50 * batch_tokens // max(1, int(lengths.mean())))
-    batches: list[np.ndarray] = []
-    for start in range(0, len(order), bucket):
-        chunk = order[start : start + bucket]
-        chunk = chunk[np.argsort(lengths[chunk], kind="stable")]
-        first = 0
-        for end in range(1, len(chunk)):
-            # sorted by length: if chunk[end] joins the batch, it is the longest in it
-            if lengths[chunk[end]] * (end + 1 - first) > batch_tokens:
-                batches.append(chunk[first:end])
-                first = end
-        batches.append(chunk[first:])
-    return [batches[i] for i in rng.permutation(len(batches))]
-
-
-def round_up(length: int | np.ndarray, multiple: int) -> Any:
-    """``length`` rounded up to a multiple of ``multiple``."""
-    return -(-length // multiple) * multiple
-
-
-def make_batch(
-    data: TokenizedData, indices: Sequence[int], pad_id: int, width: int | None = None
-) -> dict[str, torch.Tensor]:
-    """The sequences at ``indices``, right-padded to ``width`` columns (by default as wide as
-    the longest), as tensors:
-
-    - ``input_ids``;
-    - ``labels``: the ids themselves on completion and EOS, :data:`IGNORE` on prompt and
-      padding;
-    - ``attention_mask``: 1 on real tokens;
-    - ``position_ids``: each token's position in its own example;
-    - ``branch``: as in :class:`TokenizedData`, -1 on padding;
-    - ``previous``: the column of the token before each one in its own example, whose hidden
-      state predicts it (for a branch's first token, the prefix's last), -1 for none.
-    """
-    lengths = [int(data.offsets[i + 1] - data.offsets[i]) for i in indices]
-    shape = (len(indices), max(*lengths, width or 0))
-    input_ids = np.full(shape, pad_id, dtype=np.int64)
-    labels = np.full(shape, IGNORE, dtype=np.int64)
-    attention_mask = np.zeros(shape, dtype=np.int64)
-    position_ids = np.zeros(shape, dtype=np.int64)
-    branch = np.full(shape, -1, dtype=np.int64)
-    previous = np.full(shape, -1, dtype=np.int64)
-    for row, (i, length) in enumerate(zip(indices, lengths, strict=True)):
-        span = slice(data.offsets[i], data.offsets[i + 1])
-        ids, branches = data.ids[span], data.branch[span].astype(np.int64)
-        input_ids[row, :length] = ids
-        labels[row, :length] = np.where(data.completion[span], ids, IGNORE)
-        attention_mask[row, :length] = 1
-        branch[row, :length] = branches
-        columns = np.arange(length)
-        prefix = int((branches == 0).sum())
-        starts = np.diff(branches, prepend=-1) != 0  # the prefix's first column, each branch's
-        run_start = np.maximum.accumulate(np.where(starts, columns, 0))
-        # a branch continues its example from the end of the prefix, wherever it is packed
-        position_ids[row, :length] = columns - run_start + np.where(branches > 0, prefix, 0)
-        before = columns - 1
-        after_branch = np.concatenate(([0], branches[:-1])) > 0
-        before[starts & after_branch] = prefix - 1  # a branch follows the prefix, not another
-        previous[row, :length] = before
-    arrays = {
-        "input_ids": input_ids,
-        "labels": labels,
-        "attention_mask": attention_mask,
-        "position_ids": position_ids,
-        "branch": branch,
-        "previous": previous,
-    }
-    return {name: torch.from_numpy(array) for name, array in arrays.items()}
-
-
-def branch_attention_mask(branch: torch.Tensor) -> torch.Tensor:
-    """The attention of packed sequences (``branch`` as :func:`make_batch` gives it): each
-    token sees the tokens before it on the shared prefix and on its own branch. Boolean,
-    ``(batch, 1, width, width)``, True where attention is allowed (what SDPA takes)."""
-    width = branch.shape[1]
-    causal = torch.ones(width, width, dtype=torch.bool, device=branch.device).tril()
-    query, key = branch[:, :, None], branch[:, None, :]
-    return (causal & ((key == 0) | (key == query)))[:, None]
-
-
-# --- loss, optimiser, schedule -----------------------------------------------------------
-
-
-def completion_loss(
-    model: LlamaForCausalLM,
-    batch: dict[str, torch.Tensor],
-    multiple: int = 1,
-    prompt_weight: float = 0.0,
-) -> torch.Tensor:
-    """Mean cross-entropy of the labelled (completion) tokens of ``batch`` (as
-    :func:`make_batch` makes it); with ``prompt_weight`` > 0, prompt tokens count too, each
-    with that weight.
-
-    The LM head runs only on the positions that carry a loss (plus a few others, to make their
-    count a multiple of ``multiple``): function-calling prompts are long and completions short,
-    so completion-only training skips most of the head's work. Padding is on the right, so
-    causal attention never lets a real token see it: batches without packed groups need no
-    mask, and attention keeps its fast causal kernel.
-    """
-    inputs: dict[str, Any] = {"input_ids": batch["input_ids"], "use_cache": False}
-    if bool((batch["branch"] > 0).any()):
-        inputs["attention_mask"] = branch_attention_mask(batch["branch"])
-        inputs["position_ids"] = batch["position_ids"]
-    hidden = model.model(**inputs).last_hidden_state
-    width = hidden.shape[1]
-    hidden = hidden.reshape(-1, hidden.shape[-1])
-    previous = batch["previous"].reshape(-1)
-    # the row of ``hidden`` that predicts each token (row 0 for those without one: weight 0)
-    source = torch.arange(len(previous), device=previous.device) // width * width + previous
-    source = torch.where(previous >= 0, source, 0)
-    targets = batch["labels"].reshape(-1)
-    completion = (targets != IGNORE) & (previous >= 0)
-    weights = completion.float()
-    if prompt_weight > 0:
-        real = batch["attention_mask"].reshape(-1).bool()
-        prompt = real & ~completion & (previous >= 0)
-        targets = torch.where(prompt, batch["input_ids"].reshape(-1), targets)
-        weights = weights + prompt.float() * prompt_weight
-    counted = (weights > 0).nonzero().squeeze(1)
-    extra = round_up(len(counted), multiple) - len(counted)
-    rows = torch.cat([counted, (weights == 0).nonzero().squeeze(1)[:extra]])
-    logits = model.lm_head(hidden[source[rows]])
-    losses = F.cross_entropy(logits.float(), targets[rows], ignore_index=IGNORE, reduction="none")
-    return (losses * weights[rows]).sum() / weights[rows].sum()
-
-
-def make_optimizer(model: torch.nn.Module, config: TrainConfig) -> torch.optim.AdamW:
-    """AdamW that decays the weight matrices only (not norms, embeddings or biases)."""
+def make_optimizer(
+    parameters: Iterator[tuple[str, torch.nn.Parameter]], config: TrainConfig
+) -> torch.optim.AdamW:
+    """AdamW over the named ``parameters`` that decays the weight matrices only (not norms,
+    embeddings or biases)."""
     decay, keep = [], []
-    for name, parameter in model.named_parameters():
+    for name, parameter in parameters:
         (decay if parameter.ndim >= 2 and "embed" not in name else keep).append(parameter)
     groups = [
         {"params": decay, "weight_decay": config.weight_decay},
@@ -502,192 +254,7 @@ def learning_rate(step: int, config: TrainConfig) -> float:
     return config.min_lr + 0.5 * (1 + math.cos(math.pi * progress)) * (config.lr - config.min_lr)
 
 
-# --- the run directory ---------------------------------------------------------------------
-
-
-def replace_dir(target: Path, write: Callable[[Path], Any]) -> Path:
-    """Fill a fresh directory beside ``target`` with ``write`` and swap it in, so that a kill
-    at any moment leaves a whole directory: the new one, the old one, or (killed between the
-    two renames) the old one as ``<target>.old``, which :func:`recover_dir` puts back."""
-    temporary = target.with_name(target.name + ".tmp")
-    old = target.with_name(target.name + ".old")
-    shutil.rmtree(temporary, ignore_errors=True)
-    temporary.mkdir(parents=True)
-    write(temporary)
-    if target.exists():
-        shutil.rmtree(old, ignore_errors=True)
-        target.rename(old)
-    temporary.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
-    return target
-
-
-def recover_dir(target: Path) -> None:
-    """Put back a directory that :func:`replace_dir` was swapping out when it was killed."""
-    old = target.with_name(target.name + ".old")
-    if not target.exists() and old.is_dir():
-        old.rename(target)
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    temporary = path.with_name(path.name + ".tmp")
-    temporary.write_bytes(data)
-    os.replace(temporary, path)
-
-
-def check_config(config: TrainConfig, digest: str) -> bool:
-    """Refuse to resume a run of another configuration; True if ``out/config.json`` records
-    this one (with the data's digest), False if it records none.
-
-    Raises:
-        TrainError: ``out/config.json`` differs in a field besides :data:`RESUMABLE`; the
-            message names it. The data file counts as changed when its content does.
-    """
-    current = {**config.to_json(), "data_sha256": digest}
-    path = config.out / "config.json"
-    if path.is_file():
-        recorded = json.loads(path.read_text())
-        for name in sorted(set(recorded) | set(current)):
-            if name in (*RESUMABLE, "out", "data"):
-                continue
-            if recorded.get(name) == current.get(name):
-                continue
-            if name == "data_sha256":
-                what = (
-                    f"data: {config.data} is not the file it was trained on (its content changed)"
-                )
-            else:
-                what = f"{name}: {recorded.get(name)!r} there, {current.get(name)!r} now"
-            raise TrainError(
-                f"{config.out} holds a run of another configuration, field {what}; only "
-                f"{', '.join(RESUMABLE)} may change when a run resumes "
-                "(use another out directory for a new run)"
-            )
-        return True
-    return False
-
-
-def record_config(config: TrainConfig, digest: str) -> None:
-    """Write the configuration, with the data's digest, to ``out/config.json``."""
-    config.out.mkdir(parents=True, exist_ok=True)
-    current = {**config.to_json(), "data_sha256": digest}
-    _write_atomic(config.out / "config.json", (json.dumps(current, indent=2) + "\n").encode())
-
-
-def load_or_train_tokenizer(
-    config: TrainConfig, examples: Callable[[], list[TrainingExample]]
-) -> PreTrainedTokenizerFast:
-    """The run's tokenizer: ``out/tokenizer`` if there is one, else ``config.init``'s, else
-    trained on the prompts and completions of the data; saved there.
-
-    Raises:
-        TrainError: ``config.init`` has no tokenizer.
-    """
-    directory = config.out / "tokenizer"
-    recover_dir(directory)
-    if not directory.is_dir():
-        if config.init is not None:
-            if not (config.init / "tokenizer.json").is_file():
-                raise TrainError(f"init: {config.init} has no tokenizer.json (not a model dir?)")
-            tokenizer = PreTrainedTokenizerFast.from_pretrained(str(config.init))
-        else:
-            texts = [text for example in examples() for text in example[:2]]
-            tokenizer = train_tokenizer(texts, config.vocab_size, config.special_tokens)
-        replace_dir(directory, lambda d: save_tokenizer(tokenizer, d))
-    return PreTrainedTokenizerFast.from_pretrained(str(directory))
-
-
-def load_or_tokenize(
-    config: TrainConfig,
-    digest: str,
-    tokenizer_dir: Path,
-    tokenizer: PreTrainedTokenizerFast,
-    examples: Callable[[], list[TrainingExample]],
-) -> TokenizedData:
-    """The tokenised dataset from ``out/tokens-<key>.npz`` (the key hashes the data and the
-    tokenizer), tokenising and writing it first if it is not there."""
-    key = hashlib.sha256(
-        f"{TOKENS_FORMAT}:{digest}:{file_digest(tokenizer_dir / 'tokenizer.json')}".encode()
-    ).hexdigest()[:16]
-    path = config.out / f"tokens-{key}.npz"
-    if path.is_file():
-        with np.load(path) as arrays:
-            return TokenizedData(**{name: arrays[name] for name in arrays.files})
-    data = tokenize_examples(examples(), tokenizer)
-    temporary = path.with_name(path.name + ".tmp")
-    with temporary.open("wb") as file:
-        np.savez(file, **dataclasses.asdict(data))
-    os.replace(temporary, path)
-    return data
-
-
-def save_checkpoint(
-    out: Path, model: torch.nn.Module, optimizer: torch.optim.Optimizer, state: dict[str, Any]
-) -> None:
-    """Write model, optimiser, RNG state and ``state`` (step, tokens, position in the data…)
-    to ``out/checkpoint``, atomically."""
-
-    def write(directory: Path) -> None:
-        torch.save(model.state_dict(), directory / "model.pt")
-        torch.save(optimizer.state_dict(), directory / "optimizer.pt")
-        torch.save({"torch": torch.get_rng_state()}, directory / "rng.pt")
-        (directory / "state.json").write_text(json.dumps(state, indent=2) + "\n")
-
-    replace_dir(out / "checkpoint", write)
-
-
-def load_initial_weights(model: torch.nn.Module, directory: Path) -> None:
-    """Copy the safetensors weights of the model directory ``directory`` into ``model``.
-
-    Raises:
-        TrainError: no weights there, or weights of another shape (naming the tensor).
-    """
-    files = sorted(directory.glob("*.safetensors"))
-    if not files:
-        raise TrainError(f"init: {directory} has no .safetensors weights")
-    weights: dict[str, torch.Tensor] = {}
-    for file in files:
-        weights.update(load_file(str(file)))
-    own = model.state_dict()
-    for name, tensor in own.items():
-        found = weights.get(name)
-        if found is None and name == "lm_head.weight":
-            continue  # tied to the embeddings, so not stored
-        if found is None or found.shape != tensor.shape:
-            shape = "missing" if found is None else f"shape {tuple(found.shape)}"
-            raise TrainError(
-                f"init: {directory} does not fit this model size: {name} is {shape}, the "
-                f"model needs {tuple(tensor.shape)} (pass the size it was trained with)"
-            )
-    model.load_state_dict({k: v for k, v in weights.items() if k in own}, strict=False)
-
-
-def load_checkpoint(
-    out: Path, model: torch.nn.Module, optimizer: torch.optim.Optimizer
-) -> dict[str, Any] | None:
-    """Restore ``out/checkpoint`` into ``model``, ``optimizer`` and the RNG; its state, or
-    None when there is no checkpoint."""
-    directory = out / "checkpoint"
-    recover_dir(directory)
-    if not directory.is_dir():
-        return None
-    device = next(model.parameters()).device
-    model.load_state_dict(torch.load(directory / "model.pt", device, weights_only=True))
-    optimizer.load_state_dict(torch.load(directory / "optimizer.pt", device, weights_only=True))
-    torch.set_rng_state(torch.load(directory / "rng.pt", weights_only=True)["torch"])
-    return json.loads((directory / "state.json").read_text())
-
-
-def _rewind_log(path: Path, step: int) -> None:
-    """Drop log lines past ``step``: steps after the last checkpoint are trained again."""
-    if not path.is_file():
-        return
-    kept = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        with contextlib.suppress(json.JSONDecodeError):
-            if json.loads(line).get("step", 0) <= step:
-                kept.append(line + "\n")
-    _write_atomic(path, "".join(kept).encode())
+# --- stopping safely ----------------------------------------------------------------------
 
 
 # SIGTERM is how a scheduler or a closing session ends a job: it stops training as Ctrl-C does
@@ -772,8 +339,9 @@ def train(
         examples()  # a new run: check the data before recording anything
     record_config(config, digest)
 
-    tokenizer = load_or_train_tokenizer(config, examples)
-    data = load_or_tokenize(config, digest, out / "tokenizer", tokenizer, examples)
+    trainee = make_trainee(config, examples)
+    tokenizer, model = trainee.tokenizer, trainee.model
+    data = load_or_tokenize(out, digest, trainee.tokenizer_file, tokenizer, examples)
     lengths = data.lengths
     kept = np.flatnonzero(lengths <= config.max_length)
     widths = np.minimum(round_up(lengths, config.pad_multiple), config.max_length)
@@ -784,15 +352,14 @@ def train(
             f"{config.max_length} tokens (the shortest has {int(lengths.min())})"
         )
 
-    device = torch.device(config.device)
-    model = build_model(tokenizer, config.size, seed=config.seed).to(device)
+    device = trainee.device
     model.train()
-    parameters = sum(p.numel() for p in model.parameters())
-    optimizer = make_optimizer(model, config)
+    optimizer = make_optimizer(trainee.named_trainable(), config)
+    trained = [parameter for _, parameter in trainee.named_trainable()]
     torch.manual_seed(config.seed)
-    state = load_checkpoint(out, model, optimizer)
+    state = load_checkpoint(out, trainee, optimizer)
     if state is None and config.init is not None:
-        load_initial_weights(model, config.init)
+        trainee.start(config.init)
     state = state or {
         "step": 0,
         "tokens": 0,
@@ -803,8 +370,8 @@ def train(
         "last_eval": -1,
     }
     log_path = out / "log.jsonl"
-    _rewind_log(log_path, state["step"])
-    evals = _logged_evals(log_path)
+    rewind_log(log_path, state["step"])
+    evals = logged_evals(log_path)
     saved_step = state["step"]
     bfloat16 = config.dtype == "bfloat16"
 
@@ -814,7 +381,7 @@ def train(
 
     def checkpoint() -> None:
         nonlocal saved_step
-        save_checkpoint(out, model, optimizer, state)
+        save_checkpoint(out, trainee.weights(), optimizer, state)
         saved_step = state["step"]
 
     def export_and_evaluate() -> None:
@@ -824,16 +391,17 @@ def train(
                 "steps": state["step"],
                 "tokens": state["tokens"],
                 "final_loss": state["loss"],
-                "parameters": parameters,
+                "parameters": trainee.parameters,
+                "trainable_parameters": trainee.trainable_parameters,
                 "data": config.data.name,
                 "data_sha256": digest,
                 "examples": int(data.examples[kept].sum()),
                 "skipped_examples": skipped,
-                "size": dataclasses.asdict(config.size),
+                **_shape(config),
                 "dtype": config.dtype,
             },
         }
-        replace_dir(out / "model", lambda d: save_model(model, tokenizer, d, metadata))
+        replace_dir(out / "model", lambda d: trainee.export(d, metadata))
         if evaluate is not None:
             metrics = evaluate(out / "model")
             log({"step": state["step"], "eval": metrics})
@@ -867,7 +435,7 @@ def train(
                 loss.backward()
                 with _hold_interrupts():  # from here to the end of the block, all or nothing
                     if config.grad_clip > 0:
-                        torch.nn.utils.clip_grad_norm_(model.parameters(), config.grad_clip)
+                        torch.nn.utils.clip_grad_norm_(trained, config.grad_clip)
                     for group in optimizer.param_groups:
                         group["lr"] = lr
                     optimizer.step()
@@ -932,17 +500,21 @@ def train(
         skipped_examples=skipped,
         evals=evals,
         tokens_per_s=session_tokens / session_time if session_time else 0.0,
-        parameters=parameters,
+        parameters=trainee.parameters,
+        trainable_parameters=trainee.trainable_parameters,
     )
 
 
-def _logged_evals(path: Path) -> list[dict[str, Any]]:
-    if not path.is_file():
-        return []
-    evals = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        with contextlib.suppress(json.JSONDecodeError):
-            entry = json.loads(line)
-            if isinstance(entry.get("eval"), dict):
-                evals.append({"step": entry["step"], **entry["eval"]})
-    return evals
+def _shape(config: TrainConfig) -> dict[str, Any]:
+    """What the exported metadata records of the model's shape."""
+    if config.size is not None:
+        return {"size": dataclasses.asdict(config.size)}
+    if config.full_finetune:
+        return {"full_finetune": True}
+    return {
+        "lora": {
+            "rank": config.lora_rank,
+            "alpha": config.lora_alpha,
+            "targets": list(config.lora_targets),
+        }
+    }
