@@ -262,3 +262,42 @@ def test_fncall_train_base_cli(tmp_path, base):
     refused = fncall(*common, "--vocab-size", "100")
     assert refused.returncode == 1
     assert "--vocab-size apply from scratch, not with --base" in refused.stderr
+
+
+def test_llama_cpp_applies_the_adapter_as_transformers_does(tmp_path, base, monkeypatch):
+    """The adapter of a GGUF base runs in llama.cpp as a GGUF LoRA file, or merged into one
+    GGUF model file, with the greedy answers of the transformers engine."""
+    pytest.importorskip("llama_cpp")
+    from fncall.engines.gguf import export_gguf
+    from fncall.engines.gguf_adapter import adapter_gguf, export_merged_gguf
+
+    monkeypatch.setenv("FNCALL_CACHE", str(tmp_path / "cache"))
+    gguf = export_gguf(base, tmp_path / "base.gguf")
+    data = write_jsonl(tmp_path / "train.jsonl", records())
+    adapter = train(config(tmp_path / "run", data, gguf, max_steps=40), progress=False).model_dir
+    lora_file = adapter_gguf(adapter)
+    assert lora_file.parent == tmp_path / "cache" / "adapters"
+    assert adapter_gguf(adapter) == lora_file  # converted once
+    merged = export_merged_gguf(adapter, tmp_path / "merged.gguf", "f32")
+    engines = {
+        "transformers": load_engine("transformers", str(adapter), device="cpu"),
+        "llamacpp": load_engine("llamacpp", str(adapter)),
+        "merged": load_engine("llamacpp", str(merged)),
+        "base": load_engine("llamacpp", str(gguf)),
+    }
+    answers: dict[str, list[str]] = {name: [] for name in engines}
+    for row in records(distinct=3, repeats=1):
+        request = GenerationRequest(row["prompt"], ("<bot_end>",), Sampling(max_tokens=16))
+        for name, engine in engines.items():
+            answers[name].append(engine.generate([request])[0].text)
+    assert answers["llamacpp"] == answers["transformers"] == answers["merged"]
+    assert answers["base"] != answers["transformers"]  # the adapter changed something
+    quantised = export_merged_gguf(adapter, tmp_path / "merged-q8.gguf")
+    assert quantised.stat().st_size < merged.stat().st_size
+    request = GenerationRequest(records()[0]["prompt"], ("<bot_end>",), Sampling(max_tokens=4))
+    assert load_engine("llamacpp", str(quantised)).generate([request])[0].completion_tokens
+
+    # an adapter of a directory base has no GGUF base for llama.cpp to load
+    on_directory = train(config(tmp_path / "dir", data, base, max_steps=1), progress=False)
+    with pytest.raises(EngineError, match=r"llama\.cpp needs the base as a GGUF file"):
+        load_engine("llamacpp", str(on_directory.model_dir))

@@ -34,14 +34,22 @@ class LlamaCppEngine(Engine):
     """Completes prompts with a GGUF model through llama.cpp.
 
     Prompts are tokenized with special tokens recognised (``<s>`` in a prompt is the BOS
-    token, not three characters), and nothing is added in front of them. Grammars are
+    token, not three characters), with the BOS token in front where the model's tokenizer
+    adds one (``tokenizer.ggml.add_bos_token``), as transformers does. Grammars are
     passed to llama.cpp as GBNF and compiled once per distinct grammar text.
 
     Args:
-        model: Path of a ``.gguf`` file (see :func:`fncall.engines.gguf.export_gguf`).
+        model: Path of a ``.gguf`` file (see :func:`fncall.engines.gguf.export_gguf`), a
+            registered base name, or an adapter directory trained on a GGUF base (the base
+            file is loaded and the adapter applied as a GGUF LoRA file, converted once into
+            fncall's cache; see :mod:`fncall.engines.gguf_adapter`).
         n_ctx: Context window in tokens; prompt plus completion must fit.
         n_threads: CPU threads (``None``: llama.cpp's default).
         n_gpu_layers: Layers offloaded to a GPU when llama.cpp was built with one.
+        repack: Let llama.cpp repack weights for the CPU's matrix extensions (AMX). Off by
+            default: with llama-cpp-python 0.3.36 on an AMX CPU, generating from a Q4_K_M
+            Gemma 3 file with repacked weights crashes the process (a segmentation fault),
+            and a LoRA adapter cannot use repacked weights anyway.
         **kw: Passed on to :class:`llama_cpp.Llama` (for example ``type_k``/``type_v``).
 
     Raises:
@@ -58,6 +66,7 @@ class LlamaCppEngine(Engine):
         n_ctx: int = 4096,
         n_threads: int | None = None,
         n_gpu_layers: int = 0,
+        repack: bool = False,
         **kw: Any,
     ) -> None:
         try:
@@ -66,9 +75,7 @@ class LlamaCppEngine(Engine):
             raise EngineError(
                 f"the llamacpp engine needs llama-cpp-python: {INSTALL_HINT}"
             ) from exc
-        path = Path(model)
-        if not path.is_file():
-            raise EngineError(f"GGUF model file {model} does not exist")
+        path, lora = _model_files(model)
         # Llama() swallows unknown keywords; a misspelt option must not pass unnoticed.
         known = inspect.signature(llama_cpp.Llama.__init__).parameters
         unknown = sorted(k for k in kw if k not in known or k in ("self", "kwargs"))
@@ -76,18 +83,20 @@ class LlamaCppEngine(Engine):
             raise EngineError(f"unknown llamacpp engine option(s): {', '.join(unknown)}")
         self._llama_cpp = llama_cpp
         try:
-            self._llm = llama_cpp.Llama(
-                model_path=str(path),
-                n_ctx=n_ctx,
-                n_threads=n_threads,
-                n_gpu_layers=n_gpu_layers,
-                verbose=False,
-                **kw,
-            )
+            with _model_params(llama_cpp, use_extra_bufts=repack), _captured_stderr() as log:
+                self._llm = llama_cpp.Llama(
+                    model_path=str(path),
+                    n_ctx=n_ctx,
+                    n_threads=n_threads,
+                    n_gpu_layers=n_gpu_layers,
+                    lora_path=lora,
+                    verbose=False,
+                    **kw,
+                )
         except (ValueError, RuntimeError, OSError) as exc:
             raise EngineError(
-                f"llama.cpp cannot load {model} ({exc}): not a GGUF file, or a model this "
-                "build of llama.cpp does not support"
+                f"llama.cpp cannot load {model} ({exc}; {_last_lines(log[0])}): not a GGUF "
+                "file, or a model this build of llama.cpp does not support"
             ) from exc
         except TypeError as exc:
             raise EngineError(f"invalid llamacpp engine option value: {exc}") from exc
@@ -105,8 +114,9 @@ class LlamaCppEngine(Engine):
             return [self._complete(r, g) for r, g in zip(requests, grammars, strict=True)]
 
     def tokenize(self, text: str) -> list[int]:
-        """The ids llama.cpp gives ``text`` as a prompt (special tokens recognised)."""
-        return self._llm.tokenize(text.encode("utf-8"), add_bos=False, special=True)
+        """The ids llama.cpp gives ``text`` as a prompt (special tokens recognised, and the
+        BOS token in front where the model's tokenizer adds one, as transformers does)."""
+        return self._llm.tokenize(text.encode("utf-8"), add_bos=True, special=True)
 
     def close(self) -> None:
         """Free the model and its context."""
@@ -195,6 +205,46 @@ class LlamaCppEngine(Engine):
             prompt_tokens=len(prompt),
             completion_tokens=len(completion),
         )
+
+
+_PARAMS_LOCK = threading.Lock()
+
+
+@contextlib.contextmanager
+def _model_params(llama_cpp: Any, **fields: Any) -> Iterator[None]:
+    """Set model-loading fields that :class:`llama_cpp.Llama` has no argument for, by
+    amending the defaults it starts from while one model loads."""
+    module = sys.modules[llama_cpp.Llama.__module__].llama_cpp
+    defaults = module.llama_model_default_params
+
+    def amended() -> Any:
+        params = defaults()
+        for name, value in fields.items():
+            setattr(params, name, value)
+        return params
+
+    with _PARAMS_LOCK:
+        module.llama_model_default_params = amended
+        try:
+            yield
+        finally:
+            module.llama_model_default_params = defaults
+
+
+def _model_files(model: str) -> tuple[Path, str | None]:
+    """The GGUF file to load for ``model`` and the GGUF LoRA file to apply (or None)."""
+    from fncall.pretrained import BASES, is_adapter_dir, resolve_base
+
+    if is_adapter_dir(model):
+        from fncall.engines.gguf_adapter import adapter_gguf, gguf_base
+
+        return gguf_base(Path(model)).path, str(adapter_gguf(model))
+    if model in BASES:
+        return resolve_base(model).path, None
+    path = Path(model)
+    if not path.is_file():
+        raise EngineError(f"GGUF model file {model} does not exist")
+    return path, None
 
 
 def _first_stop(text: bytes, stops: list[bytes]) -> int | None:
