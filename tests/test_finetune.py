@@ -301,3 +301,24 @@ def test_llama_cpp_applies_the_adapter_as_transformers_does(tmp_path, base, monk
     on_directory = train(config(tmp_path / "dir", data, base, max_steps=1), progress=False)
     with pytest.raises(EngineError, match=r"llama\.cpp needs the base as a GGUF file"):
         load_engine("llamacpp", str(on_directory.model_dir))
+
+
+def test_fncall_export_writes_lora_and_merged_files(tmp_path, base, monkeypatch):
+    pytest.importorskip("gguf")
+    from fncall.engines.gguf import export_gguf
+    from tests.test_cli import fncall
+
+    monkeypatch.setenv("FNCALL_CACHE", str(tmp_path / "cache"))
+    gguf = export_gguf(base, tmp_path / "base.gguf")
+    data = write_jsonl(tmp_path / "train.jsonl", records(distinct=1, repeats=1))
+    adapter = train(config(tmp_path / "run", data, gguf, max_steps=1), progress=False).model_dir
+    lora = fncall("export", str(adapter), "--out", str(tmp_path / "lora.gguf"))
+    assert lora.returncode == 0, lora.stderr
+    assert "lora.gguf" in lora.stdout and (tmp_path / "lora.gguf").stat().st_size > 0
+    merged_file = str(tmp_path / "m.gguf")
+    merged = fncall("export", str(adapter), "--merged", "--dtype", "f16", "--out", merged_file)
+    assert merged.returncode == 0, merged.stderr
+    alone = fncall("export", str(adapter), "--dtype", "f16", "--out", merged_file)
+    assert alone.returncode == 1 and "--dtype applies to a merged export" in alone.stderr
+    refused = fncall("export", str(base), "--out", str(tmp_path / "x.gguf"))
+    assert refused.returncode == 1 and "is not an adapter directory" in refused.stderr

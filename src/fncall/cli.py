@@ -100,6 +100,22 @@ def _build_parser() -> argparse.ArgumentParser:
     _add_data_parser(commands)
     _add_train_parser(commands)
     _add_serve_parser(commands)
+    export = commands.add_parser(
+        "export",
+        help="write an adapter for llama.cpp: a GGUF LoRA file, or merged into one GGUF model",
+        description="Write the adapter directory that `fncall train --base` made (its base a "
+        "GGUF file or a registered base) as a GGUF LoRA file for llama.cpp's --lora, or with "
+        "--merged as one GGUF model file, the adapter folded into the base's weights, for "
+        "llama.cpp, Ollama or LM Studio.",
+    )
+    export.add_argument("adapter", help="the adapter directory")
+    export.add_argument("--out", required=True, help="the .gguf file to write")
+    export.add_argument("--merged", action="store_true", help="one model file, adapter merged")
+    export.add_argument(
+        "--dtype",
+        choices=["q8_0", "f16", "f32"],
+        help="with --merged: how the weights the adapter changes are stored (default q8_0)",
+    )
     commands.add_parser("dialects", help="list the dialects")
     demo_parser = commands.add_parser(
         "demo", help="the house model calls everyday tools: calls validated, executed, scored"
@@ -389,11 +405,29 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _train(args)
     elif args.command == "serve":
         return _serve(args)
+    elif args.command == "export":
+        return _export(args)
     elif args.command == "dialects":
         for dialect in list_dialects():
             print(f"{dialect.name:<20} {dialect.summary}")
     elif args.command == "demo":
         return demo.run(model=args.model)
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from fncall.engines.gguf_adapter import export_lora_gguf, export_merged_gguf
+    from fncall.pretrained import is_adapter_dir
+
+    if not is_adapter_dir(args.adapter):
+        raise FncallError(f"{args.adapter} is not an adapter directory (no adapter_config.json)")
+    if args.merged:
+        written = export_merged_gguf(args.adapter, args.out, args.dtype or "q8_0")
+    elif args.dtype:
+        raise FncallError("--dtype applies to a merged export (--merged)")
+    else:
+        written = export_lora_gguf(args.adapter, args.out)
+    print(f"wrote {written} ({written.stat().st_size / 2**20:.1f} MiB)")
     return 0
 
 
