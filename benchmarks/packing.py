@@ -19,7 +19,7 @@ from pathlib import Path
 import torch
 from transformers import AutoModelForCausalLM, PreTrainedTokenizerFast
 
-from fncall.house import MODEL_DIR
+from fncall.house import SCRATCH_DIR as MODEL_DIR
 from fncall.train.data import load_examples, make_batch, tokenize_examples
 from fncall.train.loss import completion_loss
 from fncall.train.model import ModelSize

@@ -171,8 +171,9 @@ def test_run_settings_are_recorded_and_older_runs_read_as_the_defaults(
 
 
 def test_eval_refuses_unclear_requests(tmp_path, capsys):
-    assert _eval("--out", str(tmp_path / "x")) == 1
-    assert "exactly one of --model" in capsys.readouterr().err
+    both = ["--model", "m", "--predictions", "p.jsonl", "--dialect", "hermes"]
+    assert _eval(*both, "--out", str(tmp_path / "x")) == 1
+    assert "one of --model PATH and --predictions FILE, not both" in capsys.readouterr().err
     assert _eval("--predictions", "p.jsonl", "--out", str(tmp_path / "x")) == 1
     assert "needs --dialect" in capsys.readouterr().err
     truth = ["--predictions", "p.jsonl", "--dialect", "hermes", "--out", str(tmp_path / "y")]

@@ -22,6 +22,7 @@ from fncall.calls.call import ToolCall
 from fncall.dialects import get_dialect, list_dialects
 from fncall.engines import load_engine
 from fncall.errors import EvalRunError, FncallError, MissingArgumentError
+from fncall.house import house_model
 from fncall.pipeline import read_output, render_prompt
 from fncall.tools import load_tools
 from fncall.tools.spec import Tool
@@ -147,7 +148,10 @@ def _add_eval_parser(commands: argparse._SubParsersAction) -> None:
         help="BFCL possible_answer file or folder (default: possible_answer/ next to the data)",
     )
     ev.add_argument("--tools", help="functions of NexusRaven-style sets (.py module or JSON)")
-    ev.add_argument("--model", help="model directory, GGUF file or server URL")
+    ev.add_argument(
+        "--model",
+        help="model or adapter directory, GGUF file or server URL (default: the house model)",
+    )
     ev.add_argument(
         "--predictions", help="score these outputs instead ({'id', 'result'} JSON lines)"
     )
@@ -205,6 +209,17 @@ def _add_data_parser(commands: argparse._SubParsersAction) -> None:
         "requests: this tool, another, two calls, none fits; each record gets a 'group' "
         "number for the trainer to pack a group into one sequence. 1 (the default) makes "
         "each example on its own; the held-out split is the same either way",
+    )
+    synth.add_argument(
+        "--chat-share",
+        type=float,
+        default=0.0,
+        help="share of training groups written as chat turns in --chat-dialect (system "
+        "prompts, follow-ups, tool results and answers that state them) instead of "
+        "nexusraven-v2; above 0 the held-out examples also go to heldout-chat.jsonl",
+    )
+    synth.add_argument(
+        "--chat-dialect", default="hermes", help="the multi-turn dialect of chat turns"
     )
     synth.add_argument(
         "--procedural-intents",
@@ -533,6 +548,8 @@ def _synth(args: argparse.Namespace) -> int:
         exclude=[Path(p) for p in args.exclude],
         group_size=args.group_size,
         procedural_intents=args.procedural_intents,
+        chat_share=args.chat_share,
+        chat_dialect=args.chat_dialect,
     )
     manifest = synthesize(config, progress=not args.quiet)
     universe = manifest["universe"]
@@ -614,8 +631,10 @@ def _train(args: argparse.Namespace) -> int:
 
 def _eval(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    if (args.model is None) == (args.predictions is None):
-        raise EvalRunError("pass exactly one of --model PATH and --predictions FILE")
+    if args.model is not None and args.predictions is not None:
+        raise EvalRunError("pass one of --model PATH and --predictions FILE, not both")
+    if args.model is None and args.predictions is None:
+        args.model = str(house_model())
     dialect = args.dialect
     if dialect is None:
         if args.model is None:

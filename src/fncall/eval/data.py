@@ -14,7 +14,8 @@ Formats, recognised by the fields of their records:
 - **fncall** (``{"query" or "messages", "tools", "reference"}``): like NexusRaven's
   format, but each entry carries its own tools, in any format
   :func:`fncall.tools.toolset` reads. A ``reference`` of ``null`` or ``""`` means the
-  right answer is no call.
+  right answer is no call; with ``answer_contains`` (a list of strings) it is a plain
+  answer that states each of them (an answer from tool results).
 
 An entry's category is its ``category`` field. Without one, the category is taken from
 the id as BFCL names them (``simple_python_3`` -> ``simple_python``,
@@ -40,7 +41,7 @@ from fncall.tools import load_tools, toolset
 from fncall.tools.formats import to_bfcl, tools_from_json
 from fncall.tools.spec import ToolSet
 
-Scoring = Literal["ast", "exec", "no_call", "any_call"]
+Scoring = Literal["ast", "exec", "no_call", "any_call", "states"]
 
 _ID_SUFFIX = re.compile(r"^(?P<category>[A-Za-z][\w]*?)_\d+(?:-\d+)*$")
 _UNSCORABLE = {
@@ -63,8 +64,9 @@ class EvalEntry:
         messages: The conversation to answer (OpenAI-shaped messages).
         tools: The offered tools.
         docs: The tools as BFCL function docs, which the AST checker reads.
-        scoring: ``ast`` (BFCL), ``exec`` (execution match), ``no_call`` (irrelevance) or
-            ``any_call`` (relevance).
+        scoring: ``ast`` (BFCL), ``exec`` (execution match), ``no_call`` (irrelevance),
+            ``any_call`` (relevance) or ``states`` (a plain answer that states each of
+            ``expected_text``, as an answer from tool results must).
         ground_truth: BFCL's ``possible_answer`` list, for ``ast``.
         reference: The reference calls, for ``exec``.
         digest: A hash of the entry's source, so a changed entry is not mistaken for a
@@ -79,6 +81,7 @@ class EvalEntry:
     scoring: Scoring
     ground_truth: list[dict[str, Any]] = field(default_factory=list)
     reference: list[ToolCall] = field(default_factory=list)
+    expected_text: list[str] = field(default_factory=list)
     digest: str = ""
 
 
@@ -320,6 +323,11 @@ def _reference_entry(
     if reference is not None and not isinstance(reference, str):
         raise EvalDataError(f"{where}: 'reference' must be Python call text, a list, or null")
     calls = parse_reference(reference, tools, where) if reference else []
+    expected = record.get("answer_contains") or []
+    if not isinstance(expected, list) or not all(isinstance(e, str) for e in expected):
+        raise EvalDataError(f"{where}: 'answer_contains' must be a list of strings")
+    if expected and calls:
+        raise EvalDataError(f"{where}: 'answer_contains' is for a plain answer, not calls")
     docs = [to_bfcl(t) for t in tools.values()]
     return EvalEntry(
         id=entry_id,
@@ -327,7 +335,8 @@ def _reference_entry(
         messages=[dict(m) for m in messages],
         tools=tools,
         docs=docs,
-        scoring="exec" if calls else "no_call",
+        scoring="exec" if calls else "states" if expected else "no_call",
         reference=calls,
+        expected_text=list(expected),
         digest=_digest(record, docs),
     )

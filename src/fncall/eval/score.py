@@ -125,6 +125,13 @@ def score(entry: EvalEntry, decoded: Decoded) -> Check:
         if decoded.calls:
             return fail("irrelevance_error:decoder_success", "the output calls a function")
         return PASS
+    if entry.scoring == "states":
+        if decoded.calls is None or decoded.calls:
+            return fail("answer:not_plain_text", decoded.error or "the output calls a function")
+        missing = [text for text in entry.expected_text if text not in decoded.text]
+        if missing:
+            return fail("answer:missing_values", f"the answer does not state {missing}")
+        return PASS
     if entry.scoring == "any_call":
         if decoded.calls:
             return PASS

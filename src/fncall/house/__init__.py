@@ -1,7 +1,11 @@
-"""The house model: fncall's own small function-calling model, trained from scratch by
-``fncall data synth`` and ``fncall train`` and bundled in the package, so everything runs
-offline on a fresh machine. It speaks the ``nexusraven-v2`` dialect; its model card is
-``model/README.md`` next to this file.
+"""The house models, bundled in the package so that everything runs offline.
+
+- ``model/``: the default, a LoRA adapter that fncall's own pipeline (``fncall data synth``,
+  ``fncall train --base gemma-3-270m``) fine-tuned on Gemma 3 270M. The base comes from the
+  ``fncall[house]`` extra; the adapter, its ``fncall.json`` and its model card
+  (``model/README.md``, with the Gemma licence notice) are here.
+- ``scratch/``: the 3.2M-parameter model the same pipeline trained from scratch
+  (Apache-2.0, no base needed): weak, but small and quick, as a fixture.
 """
 
 from __future__ import annotations
@@ -11,15 +15,27 @@ from pathlib import Path
 from fncall.errors import EngineError
 
 MODEL_DIR = Path(__file__).parent / "model"
+SCRATCH_DIR = Path(__file__).parent / "scratch"
 
 
 def house_model() -> Path:
-    """The bundled model's directory (what ``FunctionCaller()`` and ``fncall call`` use when no
-    model is given).
+    """The default model's directory (what ``FunctionCaller()``, ``fncall call``, ``eval``,
+    ``serve`` and ``demo`` use when no model is given).
 
     Raises:
-        EngineError: the weights are missing (a damaged installation).
+        EngineError: the adapter is missing (a damaged installation).
     """
-    if not (MODEL_DIR / "model.safetensors").is_file():
+    if not (MODEL_DIR / "adapter_model.safetensors").is_file():
         raise EngineError(f"the bundled house model is missing from {MODEL_DIR}; reinstall fncall")
     return MODEL_DIR
+
+
+def scratch_model() -> Path:
+    """The small model trained from scratch (no base needed).
+
+    Raises:
+        EngineError: its weights are missing (a damaged installation).
+    """
+    if not (SCRATCH_DIR / "model.safetensors").is_file():
+        raise EngineError(f"the bundled scratch model is missing from {SCRATCH_DIR}")
+    return SCRATCH_DIR

@@ -38,6 +38,7 @@ from fncall.errors import EvalDataError, SynthError
 from fncall.eval.data import read_records
 from fncall.tools.spec import ToolSet
 from fncall.train.synth.catalog import check_catalog
+from fncall.train.synth.chats import ChatMaker, turn_completion, turn_prompt
 from fncall.train.synth.domains import DOMAINS
 from fncall.train.synth.examples import RESOLVERS, SMALL_TALK, Example, ExampleMaker
 from fncall.train.synth.procedural import procedural_domains
@@ -80,6 +81,12 @@ class SynthConfig:
         procedural_intents: About this many generated intents added to training only
             (:mod:`fncall.train.synth.procedural`); 0 adds none. The held-out split is
             the same whatever it is.
+        chat_share: Share of training groups written as chat turns in ``chat_dialect``
+            instead of ``nexusraven-v2`` (:mod:`fncall.train.synth.chats`: system prompts,
+            follow-ups, tool results and the answers that state them); above 0, the held-out
+            examples are also written as chat turns, to ``heldout-chat.jsonl``. The held-out
+            split is the same whatever it is.
+        chat_dialect: The multi-turn dialect of chat turns.
     """
 
     out: Path
@@ -92,6 +99,8 @@ class SynthConfig:
     exclude: list[Path] = field(default_factory=list)
     group_size: int = 1
     procedural_intents: int = 0
+    chat_share: float = 0.0
+    chat_dialect: str = "hermes"
 
 
 def synthesize(config: SynthConfig, progress: bool = True) -> dict[str, Any]:
@@ -109,6 +118,10 @@ def synthesize(config: SynthConfig, progress: bool = True) -> dict[str, Any]:
         raise SynthError(f"group_size must be >= 1, got {config.group_size}")
     if config.procedural_intents < 0:
         raise SynthError(f"procedural_intents must be >= 0, got {config.procedural_intents}")
+    if not 0.0 <= config.chat_share <= 1.0:
+        raise SynthError(f"chat_share must be between 0 and 1, got {config.chat_share}")
+    if config.chat_share and not get_dialect(config.chat_dialect).multi_turn:
+        raise SynthError(f"chat_dialect {config.chat_dialect!r} is not a multi-turn dialect")
     generated = procedural_domains(config.seed, config.procedural_intents, DOMAINS)
     problems = check_catalog(DOMAINS + generated)
     if problems:
@@ -147,10 +160,18 @@ def synthesize(config: SynthConfig, progress: bool = True) -> dict[str, Any]:
         train_maker, train_refinery, config.train_examples, "train", progress, config.group_size
     )
     grouped = config.group_size > 1
-    splits["train"] = _write(out / "train.jsonl", train, train_refinery, grouped)
+    chats = None
+    if config.chat_share:
+        chats = Chats(config.chat_dialect, random.Random(f"{config.seed}:chats"), config.chat_share)
+        held_chats = Chats(config.chat_dialect, random.Random(f"{config.seed}:heldout-chats"), 1.0)
+        splits["heldout_chat"] = _write(
+            out / "heldout-chat.jsonl", heldout, heldout_refinery, chats=held_chats
+        )
+    splits["train"] = _write(out / "train.jsonl", train, train_refinery, grouped, chats)
 
     manifest = {
         "dialect": DIALECT,
+        "dialects": [DIALECT, config.chat_dialect] if config.chat_share else [DIALECT],
         "config": {
             **asdict(config),
             "out": str(config.out),
@@ -253,26 +274,74 @@ def _generate(
     return groups
 
 
+class Chats:
+    """Which groups become chat turns, and the turns: a ``share`` of the groups, drawn with
+    ``rng`` (its own source, so the examples are the same whatever the share)."""
+
+    def __init__(self, dialect: str, rng: random.Random, share: float) -> None:
+        self.dialect = get_dialect(dialect)
+        self.rng = rng
+        self.share = share
+        self.maker = ChatMaker(rng)
+
+    def records(self, group: Sequence[Example], split: str, start: int) -> list[dict[str, Any]]:
+        """The group as chat records (empty when the draw keeps it single-turn)."""
+        if self.rng.random() >= self.share:
+            return []
+        tools = ToolSet(t.tool for t in group[0].tools)
+        records = []
+        for index, turn in enumerate(self.maker.turns(group), start):
+            record: dict[str, Any] = {
+                "id": f"{split}_chat_{turn.kind}_{index}",
+                "category": f"chat_{turn.kind}",
+                "domain": group[0].domain,
+                "messages": turn.messages,
+                "tools": [{"python": t.source} for t in group[0].tools],
+                "reference": [format_python_call(c) for c in turn.calls] or None,
+                "prompt": turn_prompt(turn, tools, self.dialect),
+                "completion": turn_completion(turn, self.dialect),
+            }
+            if turn.kind == "answer":
+                record["answer_contains"] = list(turn.values)
+            records.append(record)
+        return records
+
+
 def _write(
-    path: Path, groups: Sequence[Sequence[Example]], refinery: Refinery, grouped: bool = False
+    path: Path,
+    groups: Sequence[Sequence[Example]],
+    refinery: Refinery,
+    grouped: bool = False,
+    chats: Chats | None = None,
 ) -> dict[str, Any]:
-    """Write ``groups`` as records (with their group numbers when ``grouped``); the split's
-    facts for the manifest."""
-    examples = [example for group in groups for example in group]
-    numbers = [number for number, group in enumerate(groups) for _ in group]
+    """Write ``groups`` as records (with their group numbers when ``grouped``), those that
+    ``chats`` draws as chat turns; the split's facts for the manifest."""
     digest = hashlib.sha256()
+    written: Counter[str] = Counter()
+    index = 0
     with path.open("w", encoding="utf-8") as handle:
-        for index, (example, number) in enumerate(zip(examples, numbers, strict=True)):
-            record = to_record(example, index, path.stem, number if grouped else None)
-            line = json.dumps(record, ensure_ascii=False) + "\n"
-            handle.write(line)
-            digest.update(line.encode())
+        for number, group in enumerate(groups):
+            records = chats.records(group, path.stem, index) if chats else []
+            if not records and chats is not None and chats.share == 1.0:
+                continue  # a group of nested examples only: no chat form
+            if not records:
+                records = [to_record(e, index + i, path.stem) for i, e in enumerate(group)]
+            for record in records:
+                if grouped:
+                    record["group"] = number
+                line = json.dumps(record, ensure_ascii=False) + "\n"
+                handle.write(line)
+                digest.update(line.encode())
+                written[record["category"]] += 1
+            index += len(records)
+    examples = [example for group in groups for example in group]
     facts = {
         "file": path.name,
         "sha256": digest.hexdigest(),
+        "records": index,
         "examples": len(examples),
         "stages": refinery.report(),
-        "categories": dict(Counter(e.category for e in examples).most_common()),
+        "categories": dict(written.most_common()),
         "domains": dict(sorted(Counter(e.domain for e in examples).items())),
         "tools": len({t.source for e in examples for t in e.tools}),
     }
