@@ -7,7 +7,9 @@ of all queries); then all queries, repeated to ``--batch`` requests, go through
 ``FunctionCaller.call_many`` at once.
 
     .venv/bin/python benchmarks/house_latency.py [--model DIR] [--repeats 5] [--batch 16]
-        [--threads 2] [--beams 1]
+        [--threads 2] [--beams 1] [--engine transformers|llamacpp]
+
+The llama.cpp engine decodes one request at a time, so its "batched" figure is sequential.
 """
 
 from __future__ import annotations
@@ -29,10 +31,15 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=16)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--beams", type=int, default=1, help="beam search width")
+    parser.add_argument("--engine", default="transformers", choices=["transformers", "llamacpp"])
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
 
-    caller = FunctionCaller(args.model, tools=demo_tools(), max_tokens=96, beams=args.beams)
+    options = {"n_threads": args.threads} if args.engine == "llamacpp" else {}
+    caller = FunctionCaller(
+        args.model, tools=demo_tools(), max_tokens=96, beams=args.beams, engine=args.engine,
+        engine_options=options,
+    )  # fmt: skip
     queries = [query for query, _ in QUERIES]
     caller.call(queries[0])  # warm-up: grammar compilation and first-call allocations
 

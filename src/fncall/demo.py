@@ -24,6 +24,8 @@ from fncall.calls.call import ToolCall
 from fncall.errors import CallValidationError, MissingArgumentError, OutputParseError
 from fncall.examples import everyday
 from fncall.grammar.grounding import spans
+from fncall.house import house_model
+from fncall.modeldir import read_metadata
 from fncall.pipeline import read_output, render_prompt
 from fncall.tools import Tool, ToolSet, toolset
 
@@ -46,6 +48,8 @@ QUERIES = [
 ]  # fmt: skip
 
 GROUNDED_QUERY = "Email li.wei@example.org with the subject Quarterly report"
+AGENT_QUERY = "How warm is it in Cairo right now?"
+AGENT_DIALECT = "hermes"
 
 # Outputs a model might write that must not run (recorded, not generated)
 REFUSED = [
@@ -78,11 +82,13 @@ def run(out: TextIO | None = None, model: str | Path | None = None) -> int:
     (stdout by default). Returns an exit code."""
     write = (lambda s: print(s, file=out)) if out else print
     tools = demo_tools()
-    caller = FunctionCaller(model, tools=tools, approve=_approve, timeout=5.0, max_tokens=96)
+    caller = FunctionCaller(
+        model, DIALECT, tools=tools, approve=_approve, timeout=5.0, max_tokens=96
+    )
     source = "the bundled house model" if model is None else str(model)
     write(f"fncall demo: {source} ({DIALECT}) calling everyday tools; the calls are")
     write("validated, then executed. Outputs are generated now, grammar-constrained.")
-    write("The house model is still weak: many calls below are wrong (its measured accuracy")
+    write("The house model is small and some calls below may be wrong (its measured accuracy")
     write("is in src/fncall/house/model/README.md); what fncall guarantees is that each one")
     write("names an offered tool with valid arguments, and nothing unvalidated runs.\n")
     prompt = render_prompt(DIALECT, tools, QUERIES[0][0])
@@ -98,6 +104,9 @@ def run(out: TextIO | None = None, model: str | Path | None = None) -> int:
         write(f"model:  {response.raw.strip()}")
         _show(response, write)
     _evaluate(tools, outputs, write)
+    speaks = read_metadata(model if model is not None else house_model()).get("dialects", [])
+    if AGENT_DIALECT in speaks:
+        _agent(caller, write)
     _beams(caller, outputs, write)
     _grounded(caller, write)
     _refusals(tools, write)
@@ -167,6 +176,41 @@ def _variant(caller: FunctionCaller, **options: Any) -> FunctionCaller:
     return FunctionCaller(
         caller.engine, DIALECT, caller.tools, max_tokens=caller.sampling.max_tokens, **options
     )
+
+
+def _agent(caller: FunctionCaller, write: Callable[[str], None]) -> None:
+    """The model as an agent uses it, in a chat dialect: it calls a tool, the call runs, and
+    it answers from the result."""
+    chat = FunctionCaller(
+        caller.engine, AGENT_DIALECT, caller.tools, max_tokens=caller.sampling.max_tokens,
+        timeout=5.0,
+    )  # fmt: skip
+    write(f"As an agent ({AGENT_DIALECT}): a call, its result, then an answer from the result.\n")
+    asked = [{"role": "user", "content": AGENT_QUERY}]
+    first = chat.call(asked, execute=True)
+    write(f"user:   {AGENT_QUERY}")
+    write(f"model:  {' '.join(first.raw.split())}")
+    if not first.calls or not all(result.ok for result in first.results):
+        write(f"  -> no result to answer from: {first.error or 'a call failed'}\n")
+        return
+    results = [json.dumps(result.value) for result in first.results]
+    conversation = [
+        *asked,
+        {"role": "assistant", "tool_calls": [_tool_call(c) for c in first.calls]},
+        *({"role": "tool", "content": result} for result in results),
+    ]
+    for result in results:
+        write(f"tool:   {result}")
+    final = chat.call(conversation, tool_choice="none")
+    write(f"model:  {final.text}")
+    values = [v for r in first.results if isinstance(r.value, dict) for v in r.value.values()]
+    stated = [json.dumps(v) if not isinstance(v, str) else v for v in values]
+    write(f"  -> states the result's values {stated}: {all(v in final.text for v in stated)}\n")
+
+
+def _tool_call(call: ToolCall) -> dict[str, Any]:
+    arguments = json.dumps(call.arguments)
+    return {"type": "function", "function": {"name": call.name, "arguments": arguments}}
 
 
 def _beams(caller: FunctionCaller, greedy: list[str], write: Callable[[str], None]) -> None:
