@@ -31,13 +31,13 @@ def _private():
 '''
 
 
-def fncall(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+def fncall(*args: str, stdin: str = "", timeout: float = 60) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "fncall.cli", *args],
         input=stdin,
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=timeout,
     )
 
 
@@ -177,7 +177,8 @@ def test_call_grounded_copies_strings_from_the_query(tiny_model_dir, tools_file)
 def test_demo_runs_the_house_model_on_everyday_tools():
     from fncall.demo import QUERIES
 
-    result = fncall("demo")
+    # the first run in a fresh cache dequantises the base (about a minute on 2 cores)
+    result = fncall("demo", timeout=900)
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "the bundled house model (nexusraven-v2)" in out
@@ -196,6 +197,14 @@ def test_demo_runs_the_house_model_on_everyday_tools():
     assert re.search(r"strings written: \['.+'\]; all spans of the request: True", out)
     assert "refused, nothing ran: UnsafeOutputError" in out  # recorded hostile outputs
     assert "ask the user: To run convert_currency" in out
+    # as an agent: a call, its result, an answer from it (or why there was none)
+    assert "As an agent (hermes): a call, its result, then an answer from the result." in out
+    assert re.search(
+        r"^tool:   \{.*\}\nmodel:  .*\n  -> states the result's values \[.+\]: (True|False)$"
+        r"|^  -> no result to answer from: ",
+        out,
+        re.MULTILINE,
+    )
     assert "/v1/chat/completions  (tool_choice: required) -> 200" in out  # fncall serve
     assert "a tool whose pattern has a backreference -> 400 invalid_tool" in out
     assert "a form post from http://evil.example -> 403 origin_not_allowed" in out

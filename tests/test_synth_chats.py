@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from fncall.calls.call import ToolCall
+from fncall.demo import QUERIES
 from fncall.dialects import get_dialect
 from fncall.errors import SynthError
 from fncall.eval import load_eval_set
@@ -93,7 +94,9 @@ def _tools(record: dict):
 
 def test_the_held_out_split_is_the_same_with_chats(chat_data, tmp_path):
     plain = SynthConfig(out=tmp_path, seed=5, train_examples=240, heldout_examples=40)
-    synthesize(plain, progress=False)
+    manifest = synthesize(plain, progress=False)
+    # the demo's queries are the project's own test set: never trained on
+    assert manifest["excluded_queries"] == len(QUERIES) + 2
     held = (chat_data / "heldout.jsonl").read_bytes()
     assert held == (tmp_path / "heldout.jsonl").read_bytes()
     assert not (tmp_path / "heldout-chat.jsonl").exists()

@@ -74,7 +74,7 @@ class SynthConfig:
         rename_rate: Share of training examples whose tools are offered under fresh names
             (see :mod:`fncall.train.synth.examples`); held-out examples keep their names.
         exclude: Evaluation files or folders (BFCL, fncall JSONL) whose queries no example
-            may overlap.
+            may overlap (the demo's queries are always excluded too).
         group_size: Training examples come in groups of up to this many that offer the
             same tools (see the module docstring); 1 makes each one on its own. The
             held-out split is the same whatever it is.
@@ -140,6 +140,7 @@ def synthesize(config: SynthConfig, progress: bool = True) -> dict[str, Any]:
     cut = len(talk) * 2 // 3
 
     excluded, exclusion_digests = _evaluation_queries(config.exclude)
+    excluded += _demo_queries()
     out = Path(config.out)
     out.mkdir(parents=True, exist_ok=True)
     splits: dict[str, Any] = {}
@@ -348,6 +349,14 @@ def _write(
     if grouped:
         facts["groups"] = len(groups)
     return facts
+
+
+def _demo_queries() -> list[str]:
+    """The queries ``make demo`` scores the house model on: the project's own test set,
+    which no training example may overlap either."""
+    from fncall import demo
+
+    return [query for query, _ in demo.QUERIES] + [demo.GROUNDED_QUERY, demo.AGENT_QUERY]
 
 
 def _evaluation_queries(paths: Sequence[Path]) -> tuple[list[str], dict[str, str]]:
