@@ -247,6 +247,7 @@ def test_bad_bases_and_settings_are_refused_by_name(tmp_path, base, monkeypatch)
         train(config(tmp_path / "c", data, base, lora_targets=("no_such_proj",)), progress=False)
     with pytest.raises(TrainError, match="base: unknown base"):
         train(config(tmp_path / "d", data, "gemma-9"), progress=False)
+    assert not (tmp_path / "d" / "config.json").exists()  # nothing recorded: fix and rerun
 
 
 def test_fncall_train_base_cli(tmp_path, base):

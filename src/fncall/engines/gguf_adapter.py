@@ -66,15 +66,17 @@ def _lora_pairs(adapter: Path) -> tuple[dict[str, tuple[np.ndarray, np.ndarray]]
     """``{gguf weight name: (A, B)}`` of a peft adapter directory, and its alpha.
 
     Raises:
-        EngineError: an adapter llama.cpp cannot apply as it is (rsLoRA, per-module ranks,
-            a layer outside attention and MLP projections) or a damaged one.
+        EngineError: an adapter llama.cpp cannot apply as it is (rsLoRA, DoRA, per-module
+            ranks, a layer outside attention and MLP projections) or a damaged one.
     """
     from safetensors.numpy import load_file
 
     config = json.loads((adapter / "adapter_config.json").read_text())
-    if config.get("use_rslora") or config.get("rank_pattern") or config.get("alpha_pattern"):
+    unusual = ("use_rslora", "use_dora", "rank_pattern", "alpha_pattern")
+    if any(config.get(key) for key in unusual):
         raise EngineError(
-            f"{adapter}: rsLoRA and per-module ranks or alphas are not expressible in GGUF"
+            f"{adapter}: rsLoRA, DoRA and per-module ranks or alphas are not expressible in "
+            "a GGUF LoRA file"
         )
     halves: dict[str, dict[str, np.ndarray]] = {}
     for key, tensor in load_file(str(adapter / "adapter_model.safetensors")).items():

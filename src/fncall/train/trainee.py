@@ -156,6 +156,20 @@ def _load_or_train_tokenizer(
     return PreTrainedTokenizerFast.from_pretrained(str(directory))
 
 
+def check_base(base: str) -> None:
+    """Make sure ``base`` names a base that can be loaded.
+
+    Raises:
+        TrainError: it does not (naming why).
+    """
+    from fncall.pretrained import resolve_base
+
+    try:
+        resolve_base(base)
+    except EngineError as exc:
+        raise TrainError(f"base: {exc}") from None
+
+
 class AdapterTrainee(Trainee):
     """A pretrained base (``config.base``) with a fresh LoRA adapter, or all its weights but
     the embedding trainable (``config.full_finetune``)."""

@@ -58,7 +58,7 @@ from fncall.train.rundir import (
     rewind_log,
     save_checkpoint,
 )
-from fncall.train.trainee import make_trainee
+from fncall.train.trainee import check_base, make_trainee
 
 LORA_TARGETS = ("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj")
 """The layers a LoRA adapter covers by default: every projection of attention and MLP."""
@@ -336,7 +336,9 @@ def train(
         return parsed[0]
 
     if not resuming:
-        examples()  # a new run: check the data before recording anything
+        examples()  # a new run: check the data and the base before recording anything
+        if config.base is not None:
+            check_base(config.base)
     record_config(config, digest)
 
     trainee = make_trainee(config, examples)
