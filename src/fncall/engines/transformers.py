@@ -113,7 +113,7 @@ class TransformersEngine(Engine):
             self.pad_id = next(iter(self.eos_ids))
         self.vocab_size = self.model.config.vocab_size
         self._masker: TokenMasker | None = None
-        self._stop_token_ids: dict[tuple[str, ...], set[int]] = {}
+        self._stop_token_ids: dict[tuple[str, ...], tuple[set[int], set[int]]] = {}
 
     def _eos_ids(self) -> set[int]:
         ids = self.model.generation_config.eos_token_id
@@ -139,9 +139,22 @@ class TransformersEngine(Engine):
     def stop_token_ids(self, stop: tuple[str, ...]) -> set[int]:
         """Single tokens whose text is a stop string (``<bot_end>``): allowed, like EOS,
         wherever the grammar may end."""
+        return self._stop_ids(stop)[0]
+
+    def stop_start_ids(self, stop: tuple[str, ...]) -> set[int]:
+        """Tokens whose text begins a stop string (``<`` or ``<|`` of ``<|im_end|>``, which a
+        tokenizer without the marker splits into pieces), whole stop tokens included.
+        Wherever the grammar may end, each is allowed like EOS and, where the grammar has no
+        place for it, ends the generation as the stop string would: the model was trained
+        to write the stop string there, and the grammar cannot hold it."""
+        return self._stop_ids(stop)[1]
+
+    def _stop_ids(self, stop: tuple[str, ...]) -> tuple[set[int], set[int]]:
         if stop not in self._stop_token_ids:
             vocab = self.tokenizer.get_vocab()
-            self._stop_token_ids[stop] = {vocab[s] for s in stop if s in vocab}
+            whole = {vocab[s] for s in stop if s in vocab}
+            starts = {i for p, i in vocab.items() if p and any(s.startswith(p) for s in stop)}
+            self._stop_token_ids[stop] = (whole, starts | whole)
         return self._stop_token_ids[stop]
 
     @torch.inference_mode()
@@ -186,6 +199,9 @@ class TransformersEngine(Engine):
                 position_ids=positions,
                 past_key_values=cache,
                 use_cache=True,
+                # only the last position is sampled: logits over a prompt would cost
+                # positions x vocabulary (4.9 GB and most of the prefill at Gemma's 262k)
+                logits_to_keep=1,
             )
             cache = out.past_key_values
             logits = out.logits[:, -1, :].float()
@@ -218,22 +234,53 @@ class TransformersEngine(Engine):
         allowed = torch.from_numpy(self.masker.allowed(live_matchers)).to(logits.device)
         for i, row in enumerate(rows):
             if live_matchers[i] is not None and row.matcher.is_accepting():
-                for token in self.stop_token_ids(row.request.stop):
+                for token in self.stop_start_ids(row.request.stop):
                     allowed[i, token] = True
         return logits.masked_fill(~allowed[:, : logits.shape[1]], float("-inf"))
 
     def _choose(self, rows: list[_Row], logits: torch.Tensor) -> list[int]:
         """Pick each row's next token, update its state, and return the tokens to feed."""
-        logits = self._masked(rows, logits)
+        masked = self._masked(rows, logits)
         next_ids = []
         for i, row in enumerate(rows):
             if row.done:
                 next_ids.append(self.pad_id)
                 continue
-            token = self._sample(row, logits[i])
+            if self._ends_within_token(row, logits[i], masked[i]):
+                next_ids.append(self.pad_id)
+                continue
+            token = self._sample(row, masked[i])
             next_ids.append(token)
             self._advance(row, token)
         return next_ids
+
+    def _ends_within_token(self, row: _Row, logits: torch.Tensor, masked: torch.Tensor) -> bool:
+        """Greedy decoding, where the model's first choice is a token the grammar forbids
+        only because it runs on past the grammar's end into the stop string (``><`` for
+        ``>`` and the ``<`` of ``<|im_end|>``, merged by a tokenizer that lacks the marker):
+        finish with the part the grammar takes, as the model meant to. Without this a
+        grammar that must close with ``>`` forces ``>`` alone, a token the model never saw
+        there, and it may write on."""
+        if row.matcher is None or row.request.sampling.temperature != 0:
+            return False
+        if row.request.sampling.beams > 1 or not row.request.stop:
+            return False
+        token = int(torch.argmax(logits))
+        if masked[token] != float("-inf"):
+            return False
+        text = self.tokenizer.decode([token], skip_special_tokens=False)
+        for cut in range(1, len(text)):
+            if not any(s.startswith(text[cut:]) for s in row.request.stop):
+                continue
+            head = self.tokenizer(text[:cut], add_special_tokens=False)["input_ids"]
+            trial = row.matcher.deep_copy()
+            if head and trial.try_consume_tokens(head) == len(head) and trial.is_accepting():
+                for piece in head:
+                    row.ids.append(piece)
+                    consume(row.matcher, piece)
+                row.done, row.finish = True, "stop"
+                return True
+        return False
 
     def _beam_search(self, rows: list[_Row]) -> None:
         """Decode requests by beam search, all in one batch, each row ending as its likeliest
@@ -261,6 +308,7 @@ class TransformersEngine(Engine):
                 position_ids=positions,
                 past_key_values=cache,
                 use_cache=True,
+                logits_to_keep=1,
             )
             cache, logits = out.past_key_values, out.logits[:, -1, :].float()
             beams = [beam for search in active for beam in search.live]
@@ -334,11 +382,16 @@ class TransformersEngine(Engine):
         return int(torch.multinomial(probs.cpu(), 1, generator=row.generator))
 
     def _advance(self, row: _Row, token: int) -> None:
-        stop_tokens = self.stop_token_ids(row.request.stop)
-        if token in self.eos_ids or token in stop_tokens:
+        whole = token in self.stop_token_ids(row.request.stop)
+        cut = (
+            row.matcher is not None
+            and token in self.stop_start_ids(row.request.stop)
+            and not row.matcher.validate_tokens([token])
+        )
+        if token in self.eos_ids or whole or cut:
             row.done, row.finish = True, "stop"
-            if token in stop_tokens:
-                row.ids.append(token)
+            if whole:
+                row.ids.append(token)  # counted, and cut from the text with the stop string
             return
         row.ids.append(token)
         if row.request.on_text is not None:
