@@ -158,3 +158,41 @@ def test_beam_settings_are_checked(tiny_engine):
             Sampling(beams=beams)
     with pytest.raises(EngineError, match="beam search is deterministic"):
         Sampling(beams=2, temperature=0.7)
+
+
+def test_a_split_stop_string_ends_a_constrained_generation(tmp_path):
+    """A tokenizer without ``<|im_end|>`` as one token merges its ``<`` with what precedes
+    it (``")<``): a model trained on such text wants that token where the grammar ends.
+    Greedy decoding then finishes with the part the grammar takes, and the first piece of
+    the stop string is allowed wherever the grammar may end."""
+    from fncall.engines.transformers import TransformersEngine, _Row
+    from fncall.grammar.matcher import consume
+    from fncall.train.model import ModelSize, build_model, save_model
+    from fncall.train.tokenizer import train_tokenizer
+    from tests.engine_fixtures import call_grammar
+
+    ending = 'get_weather(city="paris")<|im_end|>'
+    tokenizer = train_tokenizer([ending] * 50 + ["hello there <b> a"] * 5, 300, ())
+    tokenizer.add_tokens(['")<'])  # as a tokenizer that merges across punctuation has it
+    model = build_model(tokenizer, ModelSize(hidden_size=32, layers=1, heads=2, kv_heads=1))
+    engine = TransformersEngine(save_model(model, tokenizer, tmp_path / "m"), device="cpu")
+    vocab = engine.tokenizer.get_vocab()
+    merged = [t for t, i in vocab.items() if len(t) > 1 and t.endswith("<") and t[0] in '")']
+    assert merged, "the tokenizer merged no grammar end with the stop string's start"
+    stop = ("<|im_end|>",)
+    assert vocab["<"] in engine.stop_start_ids(stop)
+
+    request = GenerationRequest("x", stop, Sampling(max_tokens=20))
+    row = _Row(request, [1], matcher=engine.masker.matcher(call_grammar()))
+    for token in engine.tokenizer('get_weather(city="paris', add_special_tokens=False)["input_ids"]:
+        consume(row.matcher, token)
+        row.ids.append(token)
+    logits = torch.zeros(engine.vocab_size)
+    logits[vocab[merged[0]]] = 10.0  # the model's first choice runs past the grammar's end
+    masked = engine._masked([row], logits[None])[0]
+    assert masked[vocab[merged[0]]] == float("-inf")
+    assert engine._ends_within_token(row, logits, masked)
+    assert row.done and row.finish == "stop" and row.matcher.is_accepting()
+    assert engine.tokenizer.decode(row.ids) == 'get_weather(city="paris")'
+    # where the grammar may end, the stop string's first piece is allowed, and ends it
+    assert engine._masked([row], logits[None])[0][vocab["<"]] != float("-inf")
