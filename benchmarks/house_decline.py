@@ -19,9 +19,9 @@ from collections import defaultdict
 from pathlib import Path
 
 import torch
-from transformers import AutoModelForCausalLM, PreTrainedTokenizerFast
 
 from fncall.house import MODEL_DIR
+from fncall.pretrained import load_model
 from fncall.train.synth.dataset import SynthConfig, synthesize
 from fncall.train.synth.examples import NO_FIT_ANSWER
 
@@ -40,8 +40,8 @@ def main() -> None:
             if len(by_category[record["category"]]) < args.per_category:
                 by_category[record["category"]].append(record["prompt"])
 
-    tokenizer = PreTrainedTokenizerFast.from_pretrained(args.model)
-    model = AutoModelForCausalLM.from_pretrained(args.model, dtype=torch.float32).eval()
+    model, tokenizer = load_model(args.model, dtype=torch.float32)  # an adapter, merged
+    model.eval()
     decline = tokenizer(NO_FIT_ANSWER, add_special_tokens=False).input_ids[0]
     call = tokenizer("Call:", add_special_tokens=False).input_ids[0]
     print(

@@ -48,7 +48,7 @@ QUERIES = [
 ]  # fmt: skip
 
 GROUNDED_QUERY = "Email li.wei@example.org with the subject Quarterly report"
-AGENT_QUERY = "How warm is it in Cairo right now?"
+AGENT_QUERY = "What is the weather in Tokyo?"
 AGENT_DIALECT = "hermes"
 
 # Outputs a model might write that must not run (recorded, not generated)
@@ -190,10 +190,14 @@ def _agent(caller: FunctionCaller, write: Callable[[str], None]) -> None:
     first = chat.call(asked, execute=True)
     write(f"user:   {AGENT_QUERY}")
     write(f"model:  {' '.join(first.raw.split())}")
-    if not first.calls or not all(result.ok for result in first.results):
-        write(f"  -> no result to answer from: {first.error or 'a call failed'}\n")
+    if not first.calls:
+        write(f"  -> no call, so no result to answer from: {first.error or first.text}\n")
         return
-    results = [json.dumps(result.value) for result in first.results]
+    # a call that failed reports its error as its result, as an agent would
+    results = [
+        json.dumps(result.value if result.ok else {"error": str(result.error)})
+        for result in first.results
+    ]
     conversation = [
         *asked,
         {"role": "assistant", "tool_calls": [_tool_call(c) for c in first.calls]},
@@ -203,7 +207,9 @@ def _agent(caller: FunctionCaller, write: Callable[[str], None]) -> None:
         write(f"tool:   {result}")
     final = chat.call(conversation, tool_choice="none")
     write(f"model:  {final.text}")
-    values = [v for r in first.results if isinstance(r.value, dict) for v in r.value.values()]
+    values = [
+        v for r in first.results for v in (r.value.values() if isinstance(r.value, dict) else [])
+    ]
     stated = [json.dumps(v) if not isinstance(v, str) else v for v in values]
     write(f"  -> states the result's values {stated}: {all(v in final.text for v in stated)}\n")
 
