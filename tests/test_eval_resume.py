@@ -274,7 +274,8 @@ def test_paths_written_differently_name_the_same_configuration(
 
 
 def test_an_interrupted_run_counts_the_results_on_disk(tiny_model_dir, tmp_path, capsys):
-    rows = [_row(f"home_{i}", f"Lights on in room {i}") for i in range(300)]
+    # enough entries that the run is still going when it is interrupted, however fast
+    rows = [_row(f"home_{i}", f"Lights on in room {i}") for i in range(5000)]
     data = _write_set(tmp_path / "home.jsonl", rows)
     out = tmp_path / "run"
     args = ["eval", "--data", str(data), "--model", str(tiny_model_dir), "--max-tokens", "24",
