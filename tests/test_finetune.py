@@ -323,3 +323,19 @@ def test_fncall_export_writes_lora_and_merged_files(tmp_path, base, monkeypatch)
     assert alone.returncode == 1 and "--dtype applies to a merged export" in alone.stderr
     refused = fncall("export", str(base), "--out", str(tmp_path / "x.gguf"))
     assert refused.returncode == 1 and "is not an adapter directory" in refused.stderr
+
+
+def test_a_run_recorded_before_the_base_fields_existed_still_resumes(tmp_path):
+    from fncall.train.rundir import check_config, record_config
+
+    data = write_jsonl(tmp_path / "train.jsonl", records(distinct=1, repeats=1))
+    scratch = TrainConfig(data=data, out=tmp_path / "run", size=SIZE, max_length=256)
+    record_config(scratch, "digest")
+    recorded = json.loads((tmp_path / "run" / "config.json").read_text())
+    for name in ("base", "lora_rank", "lora_alpha", "lora_targets", "full_finetune"):
+        del recorded[name]  # as an older fncall wrote it
+    (tmp_path / "run" / "config.json").write_text(json.dumps(recorded))
+    assert check_config(scratch, "digest")
+    other = TrainConfig(data=data, out=tmp_path / "run", size=SIZE, max_length=256, lora_rank=8)
+    with pytest.raises(TrainError, match="field lora_rank"):
+        check_config(other, "digest")

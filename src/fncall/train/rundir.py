@@ -8,10 +8,12 @@ killed at any moment resumes from its last checkpoint.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import os
 import shutil
 from collections.abc import Callable
+from dataclasses import MISSING
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -72,10 +74,15 @@ def check_config(config: TrainConfig, digest: str) -> bool:
     path = config.out / "config.json"
     if path.is_file():
         recorded = json.loads(path.read_text())
+        # a field newer than the recorded run counts as recorded with its default
+        defaults = {
+            f.name: f.default for f in dataclasses.fields(config) if f.default is not MISSING
+        }
+        defaults = json.loads(json.dumps(defaults, default=str))
         for name in sorted(set(recorded) | set(current)):
             if name in (*RESUMABLE, "out", "data"):
                 continue
-            if recorded.get(name) == current.get(name):
+            if recorded.get(name, defaults.get(name)) == current.get(name):
                 continue
             if name == "data_sha256":
                 what = (
