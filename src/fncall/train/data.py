@@ -17,6 +17,7 @@ import torch
 from transformers import PreTrainedTokenizerFast
 
 from fncall.errors import TrainError
+from fncall.pretrained import file_sha256
 
 IGNORE = -100
 """The label of positions that carry no loss (prompt and padding)."""
@@ -24,15 +25,6 @@ IGNORE = -100
 TOKENS_FORMAT = 3
 """The layout of the ``tokens-<key>.npz`` cache (part of its key): caches of another layout
 are not read, and the data is tokenised again."""
-
-
-def file_digest(path: Path) -> str:
-    """SHA-256 of a file's bytes."""
-    digest = hashlib.sha256()
-    with path.open("rb") as file:
-        for chunk in iter(lambda: file.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 class TrainingExample(NamedTuple):
@@ -268,7 +260,7 @@ def load_or_tokenize(
     digest is ``digest``, and ``tokenizer_file``), tokenising ``examples()`` and writing it
     first if it is not there."""
     key = hashlib.sha256(
-        f"{TOKENS_FORMAT}:{digest}:{file_digest(tokenizer_file)}".encode()
+        f"{TOKENS_FORMAT}:{digest}:{file_sha256(tokenizer_file)}".encode()
     ).hexdigest()[:16]
     path = out / f"tokens-{key}.npz"
     if path.is_file():

@@ -110,12 +110,7 @@ class ScratchTrainee(Trainee):
         Raises:
             TrainError: no weights there, or weights of another shape (naming the tensor).
         """
-        files = sorted(init.glob("*.safetensors"))
-        if not files:
-            raise TrainError(f"init: {init} has no .safetensors weights")
-        weights: dict[str, torch.Tensor] = {}
-        for file in files:
-            weights.update(load_file(str(file)))
+        weights = _safetensors(init, "cpu")
         own = self.model.state_dict()
         for name, tensor in own.items():
             found = weights.get(name)
@@ -131,6 +126,21 @@ class ScratchTrainee(Trainee):
 
     def export(self, directory: Path, metadata: dict[str, Any]) -> None:
         save_model(self.model, self.tokenizer, directory, metadata)
+
+
+def _safetensors(directory: Path, device: str) -> dict[str, torch.Tensor]:
+    """Every tensor of the ``.safetensors`` files in ``directory`` (``init``).
+
+    Raises:
+        TrainError: there are none.
+    """
+    files = sorted(directory.glob("*.safetensors"))
+    if not files:
+        raise TrainError(f"init: {directory} has no .safetensors weights")
+    weights: dict[str, torch.Tensor] = {}
+    for file in files:
+        weights.update(load_file(str(file), device=device))
+    return weights
 
 
 def _load_or_train_tokenizer(
@@ -222,12 +232,7 @@ class AdapterTrainee(Trainee):
         Raises:
             TrainError: ``init`` holds weights of another shape or adapter configuration.
         """
-        files = sorted(init.glob("*.safetensors"))
-        if not files:
-            raise TrainError(f"init: {init} has no .safetensors weights")
-        weights: dict[str, torch.Tensor] = {}
-        for file in files:
-            weights.update(load_file(str(file), device=str(self.device)))
+        weights = _safetensors(init, str(self.device))
         if self.wrapper is not None:
             from peft import set_peft_model_state_dict
 

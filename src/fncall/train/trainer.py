@@ -37,10 +37,10 @@ import torch
 from tqdm.auto import tqdm
 
 from fncall.errors import TrainError
+from fncall.pretrained import file_sha256
 from fncall.train.data import (
     TrainingExample,
     epoch_batches,
-    file_digest,
     load_examples,
     load_or_tokenize,
     make_batch,
@@ -325,7 +325,7 @@ def train(
         torch.set_num_threads(config.threads)
     if not config.data.is_file():
         raise TrainError(f"{config.data}: no such data file")
-    digest = file_digest(config.data)
+    digest = file_sha256(config.data)
     resuming = check_config(config, digest)
 
     parsed: list[list[TrainingExample]] = []
