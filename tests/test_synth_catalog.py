@@ -4,28 +4,85 @@ from __future__ import annotations
 
 import random
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fncall.train.synth.catalog import VALUE_KINDS, Domain, Intent, Slot, check_catalog
-from fncall.train.synth.domains import DOMAINS
+from fncall.errors import SynthError
+from fncall.train.synth.catalog import (
+    VALUE_KINDS,
+    Domain,
+    Intent,
+    Slot,
+    catalog_domains,
+    check_catalog,
+    load_domains,
+)
 from fncall.train.synth.values import ValueMaker, number_words, surface_forms
 from tests.bfcl_data import BFCL_DIR, bfcl_entries
 
 
 def _all_slots() -> list[Slot]:
-    return [slot for d in DOMAINS for i in d.intents for slot in i.slots]
+    return [slot for d in catalog_domains() for i in d.intents for slot in i.slots]
 
 
 def test_the_catalog_is_sound_and_broad():
     reserved = [t for e in bfcl_entries() for t in e.tools] if BFCL_DIR.is_dir() else []
-    assert check_catalog(DOMAINS, reserved) == []
-    assert len(DOMAINS) >= 40
-    intents = [i for d in DOMAINS for i in d.intents]
+    assert check_catalog(catalog_domains(), reserved) == []
+    assert len(catalog_domains()) >= 40
+    intents = [i for d in catalog_domains() for i in d.intents]
     names = [n for i in intents for n in i.names]
     assert len(intents) >= 240 and len(names) >= 800
     kinds = {slot.kind for slot in _all_slots()}
     assert kinds >= {"text", "enum", "integer", "number", "boolean", "date", "email", "city"}
+
+
+CATALOG_FILE = """\
+slots:
+  city: {key: city, kind: city, description: The city., names: [city, location]}
+domains:
+- name: weather
+  intents:
+  - names: [get_weather, weather_now, current_weather]
+    summaries: [Current weather., The weather now.]
+    slots:
+    - city
+    - {use: city, key: town, required: false}
+    - {key: days, kind: integer, description: Days ahead., minimum: 1, maximum: 7}
+    queries: ['Weather in {city}?']
+"""
+
+
+def test_a_catalog_file_loads_with_shared_and_changed_slots(tmp_path):
+    path = tmp_path / "weather.yaml"
+    path.write_text(CATALOG_FILE)
+    (domain,) = load_domains([path])
+    city, town, days = domain.intents[0].slots
+    assert city == Slot("city", "city", "The city.", names=("city", "location"))
+    assert town == Slot("town", "city", "The city.", names=("city", "location"), required=False)
+    assert (days.minimum, days.maximum, days.names) == (1, 7, ())
+    assert domain.intents[0].queries == ("Weather in {city}?",)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (("- city\n", "- capital\n"), r"domains\[0\]\.intents\[0\]\.slots\[0\]: no slot 'capital'"),
+        (("minimum: 1", "minimum: 1, minimal: 2"), r"slots\[2\]: unknown field 'minimal'"),
+        (("description: The city., ", ""), r"slots\.city: missing field 'description'"),
+        (
+            ("queries: ['Weather in {city}?']", "queries: 3"),
+            r"intents\[0\]\.queries: expected a list",
+        ),
+        (("- name: weather", "- name: [weather"), r"not valid YAML"),
+    ],
+)
+def test_a_broken_catalog_file_is_refused_naming_the_place(tmp_path, change, message):
+    path = tmp_path / "weather.yaml"
+    path.write_text(CATALOG_FILE.replace(*change))
+    with pytest.raises(SynthError, match=message) as caught:
+        load_domains([path])
+    assert str(path) in str(caught.value)
 
 
 def test_check_catalog_names_each_broken_rule():

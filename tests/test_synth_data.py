@@ -17,9 +17,8 @@ from fncall.calls.call import ToolCall
 from fncall.cli import main
 from fncall.errors import SynthError
 from fncall.tools import tools_from_json
-from fncall.train.synth.catalog import placeholders
+from fncall.train.synth.catalog import catalog_domains, placeholders
 from fncall.train.synth.dataset import SynthConfig, synthesize
-from fncall.train.synth.domains import DOMAINS
 from fncall.train.synth.examples import CATEGORY_WEIGHTS, ExampleMaker
 from fncall.train.synth.queries import fill
 from fncall.train.synth.refine import OVERLAP_WORDS, Refinery, words
@@ -30,7 +29,7 @@ from tests.bfcl_data import BFCL_DIR, bfcl_entries, needs_bfcl
 
 @pytest.fixture(scope="module")
 def universe():
-    return build_universe(DOMAINS, seed=3)
+    return build_universe(catalog_domains(), seed=3)
 
 
 @pytest.fixture(scope="module")
@@ -77,14 +76,15 @@ def test_the_universe_is_large_varied_and_loadable(universe):
 
 
 def test_the_universe_follows_the_seed(universe):
-    assert [t.source for t in build_universe(DOMAINS, seed=3)] == [t.source for t in universe]
-    assert [t.source for t in build_universe(DOMAINS, seed=4)] != [t.source for t in universe]
+    sources = [t.source for t in universe]
+    assert [t.source for t in build_universe(catalog_domains(), seed=3)] == sources
+    assert [t.source for t in build_universe(catalog_domains(), seed=4)] != sources
 
 
 @settings(max_examples=60, deadline=None)
 @given(seed=st.integers(0, 2**32 - 1), pick=st.integers(0, 10**6))
 def test_noise_never_touches_a_value(seed, pick):
-    intents = [i for d in DOMAINS for i in d.intents]
+    intents = [i for d in catalog_domains() for i in d.intents]
     intent = intents[pick % len(intents)]
     template = intent.queries[pick % len(intent.queries)]
     rng = random.Random(seed)
@@ -177,7 +177,7 @@ def test_the_dataset_keeps_heldout_tools_out_of_training(data, request):
     assert len(held) >= 40
     held_names = {
         name
-        for d in DOMAINS
+        for d in catalog_domains()
         for i in d.intents
         if f"{d.name}/{i.names[0]}" in held
         for name in i.names

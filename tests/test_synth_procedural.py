@@ -5,23 +5,22 @@ from __future__ import annotations
 import pytest
 
 from fncall.errors import SynthError
-from fncall.train.synth.catalog import check_catalog, placeholders
+from fncall.train.synth.catalog import catalog_domains, check_catalog, placeholders
 from fncall.train.synth.dataset import SynthConfig, synthesize
-from fncall.train.synth.domains import DOMAINS
 from fncall.train.synth.procedural import ACTIONS, DOMAIN_PREFIX, procedural_domains
 
-_NAMES = {name for domain in DOMAINS for intent in domain.intents for name in intent.names}
+_NAMES = {name for d in catalog_domains() for intent in d.intents for name in intent.names}
 
 
 @pytest.fixture(scope="module")
 def generated():
-    return procedural_domains(5, 200, DOMAINS)
+    return procedural_domains(5, 200, catalog_domains())
 
 
 def test_procedural_intents_keep_the_catalog_rules_and_avoid_its_names(generated):
     intents = [intent for domain in generated for intent in domain.intents]
     assert 200 <= len(intents) < 206
-    assert check_catalog(DOMAINS + generated) == []
+    assert check_catalog(catalog_domains() + generated) == []
     assert all(domain.name.startswith(DOMAIN_PREFIX) for domain in generated)
     names = {name for intent in intents for name in intent.names}
     assert not names & _NAMES
@@ -57,9 +56,9 @@ def test_procedural_intents_of_a_thing_differ_in_action(generated):
 
 
 def test_procedural_domains_follow_the_seed(generated):
-    assert procedural_domains(5, 200, DOMAINS) == generated
-    assert procedural_domains(6, 200, DOMAINS) != generated
-    assert procedural_domains(5, 0, DOMAINS) == ()
+    assert procedural_domains(5, 200, catalog_domains()) == generated
+    assert procedural_domains(6, 200, catalog_domains()) != generated
+    assert procedural_domains(5, 0, catalog_domains()) == ()
 
 
 def test_procedural_intents_must_not_be_negative_or_too_many(tmp_path):

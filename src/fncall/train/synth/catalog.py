@@ -11,16 +11,27 @@ A template that mentions an optional slot produces a call that passes it; a temp
 does not, a call that leaves it to its default. A boolean slot's ``{key}`` becomes one of
 its ``phrases`` (the argument is true) or nothing (the argument is left out).
 
+The catalog itself is data: the YAML files in ``synth/domains/``, read by
+:func:`load_domains`. Each file has a ``slots`` library (slots its intents share, by name)
+and a ``domains`` list; an intent's slot is a library name, a library name with fields
+changed (``{use: name, required: false}``), or a slot written out in full.
 :func:`check_catalog` enforces the rules the generator relies on.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import re
 import string
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
+
+import yaml
+
+from fncall.errors import SynthError
 
 # kind -> what it is; the generator in values.py implements each one
 VALUE_KINDS: Mapping[str, str] = {
@@ -114,6 +125,128 @@ class Domain:
 
     name: str
     intents: tuple[Intent, ...]
+
+
+DOMAINS_DIR = Path(__file__).parent / "domains"
+"""Where the catalog's YAML files are."""
+
+
+@functools.cache
+def catalog_domains() -> tuple[Domain, ...]:
+    """The catalog: every domain of the YAML files in :data:`DOMAINS_DIR`, files in name
+    order (read once per process)."""
+    return load_domains(sorted(DOMAINS_DIR.glob("*.yaml")))
+
+
+def load_domains(paths: Iterable[Path]) -> tuple[Domain, ...]:
+    """Read catalog files (the format is in this module's docstring).
+
+    Raises:
+        SynthError: a file is not valid YAML or breaks the format, naming the file and the
+            place (the catalog's content rules are :func:`check_catalog`'s).
+    """
+    domains: list[Domain] = []
+    for path in paths:
+        try:
+            document = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+        except yaml.YAMLError as exc:
+            raise SynthError(f"{path}: not valid YAML ({exc})") from exc
+        domains += _read_file(document, str(path))
+    return tuple(domains)
+
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SLOT_FIELDS = {f.name: f for f in dataclasses.fields(Slot)}
+_TUPLES = ("names", "choices", "examples", "phrases")
+
+
+def _read_file(document: Any, where: str) -> list[Domain]:
+    _expect_keys(document, {"slots", "domains"}, {"domains"}, where)
+    library = {
+        name: _read_slot(entry, f"{where}: slots.{name}")
+        for name, entry in _mapping(document.get("slots", {}), f"{where}: slots").items()
+    }
+    domains = []
+    for d, entry in enumerate(_list(document["domains"], f"{where}: domains")):
+        place = f"{where}: domains[{d}]"
+        _expect_keys(entry, {"name", "intents"}, {"name", "intents"}, place)
+        intents = []
+        for i, intent in enumerate(_list(entry["intents"], f"{place}.intents")):
+            at = f"{place}.intents[{i}]"
+            fields = {"names", "summaries", "slots", "queries"}
+            _expect_keys(intent, fields, fields, at)
+            slots = [
+                _slot_entry(slot, library, f"{at}.slots[{n}]")
+                for n, slot in enumerate(_list(intent["slots"], f"{at}.slots"))
+            ]
+            intents.append(
+                Intent(
+                    names=_strings(intent["names"], f"{at}.names"),
+                    summaries=_strings(intent["summaries"], f"{at}.summaries"),
+                    slots=tuple(slots),
+                    queries=_strings(intent["queries"], f"{at}.queries"),
+                )
+            )
+        domains.append(Domain(str(entry["name"]), tuple(intents)))
+    return domains
+
+
+def _slot_entry(entry: Any, library: Mapping[str, Slot], where: str) -> Slot:
+    if isinstance(entry, str) or (isinstance(entry, dict) and "use" in entry):
+        name = entry if isinstance(entry, str) else entry["use"]
+        if name not in library:
+            raise SynthError(f"{where}: no slot {name!r} in this file's slots")
+        if isinstance(entry, str):
+            return library[name]
+        changes = {k: v for k, v in entry.items() if k != "use"}
+        _expect_keys(changes, set(_SLOT_FIELDS), set(), where)
+        return dataclasses.replace(library[name], **_slot_values(changes))
+    return _read_slot(entry, where)
+
+
+def _read_slot(entry: Any, where: str) -> Slot:
+    _expect_keys(entry, set(_SLOT_FIELDS), {"key", "kind", "description"}, where)
+    return Slot(**_slot_values(entry))
+
+
+def _slot_values(entry: Mapping[str, Any]) -> dict[str, Any]:
+    values = dict(entry)
+    for name in _TUPLES:
+        if name in values:
+            values[name] = tuple(values[name])
+    if "aliases" in values:
+        values["aliases"] = {choice: tuple(said) for choice, said in values["aliases"].items()}
+    return values
+
+
+def _expect_keys(entry: Any, allowed: set[str], required: set[str], where: str) -> None:
+    _mapping(entry, where)
+    unknown = sorted(set(entry) - allowed)
+    if unknown:
+        raise SynthError(f"{where}: unknown field {unknown[0]!r}")
+    missing = sorted(required - set(entry))
+    if missing:
+        raise SynthError(f"{where}: missing field {missing[0]!r}")
+
+
+def _mapping(value: Any, where: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise SynthError(f"{where}: expected a mapping, not {type(value).__name__}")
+    return value
+
+
+def _list(value: Any, where: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise SynthError(f"{where}: expected a list, not {type(value).__name__}")
+    return value
+
+
+def _strings(value: Any, where: str) -> tuple[str, ...]:
+    items = _list(value, where)
+    for item in items:
+        if not isinstance(item, str):
+            raise SynthError(f"{where}: {item!r} is not a string")
+    return tuple(items)
 
 
 def placeholders(template: str) -> list[str]:

@@ -37,9 +37,8 @@ from fncall.dialects import get_dialect
 from fncall.errors import EvalDataError, SynthError
 from fncall.eval.data import read_records
 from fncall.tools.spec import ToolSet
-from fncall.train.synth.catalog import check_catalog
+from fncall.train.synth.catalog import catalog_domains, check_catalog
 from fncall.train.synth.chats import ChatMaker, turn_completion, turn_prompt
-from fncall.train.synth.domains import DOMAINS
 from fncall.train.synth.examples import RESOLVERS, SMALL_TALK, Example, ExampleMaker
 from fncall.train.synth.procedural import procedural_domains
 from fncall.train.synth.refine import Refinery
@@ -122,12 +121,12 @@ def synthesize(config: SynthConfig, progress: bool = True) -> dict[str, Any]:
         raise SynthError(f"chat_share must be between 0 and 1, got {config.chat_share}")
     if config.chat_share and not get_dialect(config.chat_dialect).multi_turn:
         raise SynthError(f"chat_dialect {config.chat_dialect!r} is not a multi-turn dialect")
-    generated = procedural_domains(config.seed, config.procedural_intents, DOMAINS)
-    problems = check_catalog(DOMAINS + generated)
+    generated = procedural_domains(config.seed, config.procedural_intents, catalog_domains())
+    problems = check_catalog(catalog_domains() + generated)
     if problems:
         raise SynthError("the catalog breaks its rules: " + "; ".join(problems[:5]))
     rng = random.Random(config.seed)
-    universe = build_universe(DOMAINS, config.seed, config.tools_per_intent)
+    universe = build_universe(catalog_domains(), config.seed, config.tools_per_intent)
     held = _held_out_intents(config, rng)
     train_tools = [t for t in universe if t.intent_id not in held]
     heldout_tools = [t for t in universe if t.intent_id in held]
@@ -225,7 +224,7 @@ def to_record(example: Example, index: int, split: str, group: int | None = None
 
 def _held_out_intents(config: SynthConfig, rng: random.Random) -> set[str]:
     held: set[str] = set()
-    for domain in DOMAINS:
+    for domain in catalog_domains():
         ids = [intent_id(domain, i) for i in domain.intents]
         candidates = [i for i in ids if i not in TRAIN_ONLY]
         held.update(rng.sample(candidates, min(config.heldout_per_domain, len(candidates))))
