@@ -18,6 +18,7 @@ from fncall.errors import (
     UnknownDialectError,
 )
 from fncall.examples import everyday
+from fncall.grammar.choice import ToolChoice
 from fncall.grammar.grounding import spans
 from fncall.grammar.values import GrammarLimits
 from fncall.tools.python import tools_from_module
@@ -61,6 +62,11 @@ def test_required_and_named_choices_give_valid_calls(caller):
             "x", tool_choice="required", parallel=False, temperature=1.0, seed=seed
         )
         assert single.ok and len(single.calls) == 1
+
+
+def test_a_tool_choice_given_whole_keeps_parallel_false(caller):
+    request = CallRequest("x", tool_choice=ToolChoice("required"), parallel=False)
+    assert caller.prepare(request).choice == ToolChoice("required", parallel=False)
 
 
 def test_none_gives_a_plain_answer(caller):

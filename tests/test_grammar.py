@@ -14,6 +14,7 @@ from fncall.calls.call import ToolCall
 from fncall.dialects import get_dialect, list_dialects
 from fncall.errors import GrammarError, ToolChoiceError
 from fncall.examples import everyday
+from fncall.grammar.choice import ToolChoice
 from fncall.grammar.ir import Chars, GrammarBuilder, Rep, seq
 from fncall.grammar.values import GrammarLimits, integer_range
 from fncall.tools import toolset
@@ -72,6 +73,9 @@ def test_tool_choice_shapes_the_language(name, accepts):
         both = dialect.format_calls([WEATHER, THERMOSTAT])
         assert accepts(required, both)
         assert not accepts(dialect.grammar(TOOLS, "required", parallel=False), both)
+        # a choice resolved earlier (as the caller does) keeps the dialect's parallel=False
+        resolved = ToolChoice("required")
+        assert not accepts(dialect.grammar(TOOLS, resolved, parallel=False), both)
         assert not accepts(named, dialect.format_calls([WEATHER, WEATHER]))
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from fncall.errors import ToolChoiceError
@@ -51,14 +51,15 @@ class ToolChoice:
 def resolve_tool_choice(choice: Any, tools: ToolSet, parallel: bool = True) -> ToolChoice:
     """Read a ``tool_choice`` given as ``"auto"``, ``"none"``, ``"required"``, a tool name,
     OpenAI's ``{"type": "function", "function": {"name": ...}}`` or a :class:`ToolChoice`,
-    and check it against the offered tools.
+    and check it against the offered tools. ``parallel=False`` holds whatever the choice
+    says (a :class:`ToolChoice` that allows parallel calls is narrowed, never widened).
 
     Raises:
         ToolChoiceError: an unknown mode, a tool that is not offered, or calls required
             with no tools offered.
     """
     if isinstance(choice, ToolChoice):
-        resolved = choice
+        resolved = replace(choice, parallel=choice.parallel and parallel)
     elif choice is None:
         resolved = ToolChoice("auto" if tools else "none", parallel=parallel)
     elif isinstance(choice, str) and choice in _MODES:
