@@ -18,9 +18,9 @@ from fncall.errors import (
     UnknownDialectError,
 )
 from fncall.examples import everyday
-from fncall.grammar.choice import ToolChoice
 from fncall.grammar.grounding import spans
 from fncall.grammar.values import GrammarLimits
+from fncall.request import ToolChoice
 from fncall.tools.python import tools_from_module
 
 TOOLS = tools_from_module(everyday)

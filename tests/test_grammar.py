@@ -14,9 +14,9 @@ from fncall.calls.call import ToolCall
 from fncall.dialects import get_dialect, list_dialects
 from fncall.errors import GrammarError, ToolChoiceError
 from fncall.examples import everyday
-from fncall.grammar.choice import ToolChoice
 from fncall.grammar.ir import Chars, GrammarBuilder, Rep, seq
 from fncall.grammar.values import GrammarLimits, integer_range
+from fncall.request import ToolChoice
 from fncall.tools import toolset
 from fncall.tools.python import tools_from_module
 from fncall.tools.spec import Tool, ToolSet

@@ -10,13 +10,13 @@ The pieces, each in its own sub-package:
 - :class:`FunctionCaller`: all of it together.
 """
 
-from fncall.caller import CallRequest, FunctionCaller, PreparedCall, Response
+from fncall.caller import FunctionCaller, PreparedCall, Response
 from fncall.calls import CallResult, Executor, ParsedOutput, ToolCall, validate_call, validate_calls
 from fncall.dialects import Demonstration, Dialect, get_dialect, list_dialects
 from fncall.errors import FncallError
-from fncall.grammar.choice import ToolChoice
 from fncall.grammar.values import GrammarLimits
 from fncall.pipeline import read_output, render_prompt
+from fncall.request import CallRequest, ToolChoice
 from fncall.tools import Tool, ToolSet, load_tools, tool, tool_from_callable, toolset
 
 __version__ = "0.1.0"

@@ -25,12 +25,12 @@ from fncall.dialects.base import Dialect
 from fncall.engines import Engine, GenerationRequest, Sampling, load_engine
 from fncall.engines.base import Generation
 from fncall.errors import EngineError, FncallError, OutputParseError, TruncatedOutputError
-from fncall.grammar.choice import ToolChoice, resolve_tool_choice
 from fncall.grammar.grounding import grounding_texts
 from fncall.grammar.ir import Grammar
 from fncall.grammar.values import DEFAULT_LIMITS, GrammarLimits
 from fncall.house import house_model
 from fncall.modeldir import read_metadata
+from fncall.request import CallRequest, ToolChoice, ToolChoiceLike, resolve_tool_choice
 from fncall.tools import ToolLike, load_tools, toolset
 from fncall.tools.spec import ToolSet
 
@@ -94,42 +94,6 @@ class Response:
                 for r in self.results
             ]
         return out
-
-
-@dataclass(frozen=True)
-class CallRequest:
-    """One request for :meth:`FunctionCaller.run`.
-
-    Attributes:
-        query: The user's request, or OpenAI-style messages.
-        tools: The tools offered for this request (any form :func:`fncall.tools.toolset`
-            takes); ``None`` offers the caller's tools.
-        tool_choice: As in :meth:`FunctionCaller.call`.
-        parallel: Whether several calls may be made in one answer.
-        seed: This request's sampling seed, overriding the batch's, so its output does not
-            depend on what it is batched with.
-        max_tokens, temperature, top_p: This request's sampling, overriding the batch's
-            (a server's clients each ask for their own).
-        stop: Stop strings added to the dialect's for this request (a call cut by one is
-            reported as truncated, so a server adds them only where no call may be made).
-        on_text: Hears the output as it is generated (see
-            :attr:`fncall.engines.base.GenerationRequest.on_text`); with ``retries``, each
-            attempt's text in turn.
-        cancelled: Polled while generating; true ends the generation early (see
-            :attr:`fncall.engines.base.GenerationRequest.cancelled`).
-    """
-
-    query: str | Sequence[Message]
-    tools: ToolSet | Iterable[ToolLike] | None = None
-    tool_choice: Any = None
-    parallel: bool = True
-    seed: int | None = None
-    max_tokens: int | None = None
-    temperature: float | None = None
-    top_p: float | None = None
-    stop: tuple[str, ...] = ()
-    on_text: Callable[[str], None] | None = field(default=None, compare=False, repr=False)
-    cancelled: Callable[[], bool] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -257,7 +221,7 @@ class FunctionCaller:
         self,
         query: str | Sequence[Message],
         *,
-        tool_choice: Any = None,
+        tool_choice: ToolChoiceLike = None,
         parallel: bool = True,
         execute: bool = False,
         max_tokens: int | None = None,
@@ -294,7 +258,7 @@ class FunctionCaller:
         self,
         queries: Sequence[str | Sequence[Message]],
         *,
-        tool_choice: Any = None,
+        tool_choice: ToolChoiceLike = None,
         parallel: bool = True,
         execute: bool = False,
         max_tokens: int | None = None,

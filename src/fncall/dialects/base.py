@@ -12,9 +12,9 @@ from fncall.calls.call import ParsedOutput, ToolCall
 from fncall.errors import GrammarError, OutputParseError, PromptError
 from fncall.grammar.cache import LruCache
 from fncall.grammar.calls import CallGrammar
-from fncall.grammar.choice import ToolChoice, resolve_tool_choice
 from fncall.grammar.ir import FreeText, Grammar, Node
 from fncall.grammar.values import DEFAULT_LIMITS, GrammarLimits, ValueSyntax
+from fncall.request import ToolChoice, ToolChoiceLike, resolve_tool_choice
 from fncall.tools.spec import ToolSet
 
 Message = dict[str, Any]
@@ -156,7 +156,7 @@ class Dialect(ABC):
     def grammar(
         self,
         tools: ToolSet,
-        tool_choice: Any = None,
+        tool_choice: ToolChoiceLike = None,
         *,
         parallel: bool = True,
         limits: GrammarLimits = DEFAULT_LIMITS,
@@ -168,10 +168,12 @@ class Dialect(ABC):
 
         Args:
             tools: The offered tools.
-            tool_choice: ``auto`` (default with tools), ``none``, ``required``, a tool name
-                or OpenAI's ``{"type": "function", "function": {"name": ...}}``.
+            tool_choice: A :class:`~fncall.request.ToolChoice`, or any form
+                :func:`~fncall.request.resolve_tool_choice` reads: ``auto`` (default with
+                tools), ``none``, ``required``, a tool name or OpenAI's
+                ``{"type": "function", "function": {"name": ...}}``.
             parallel: Whether several calls may be made (always one where the dialect
-                cannot write more).
+                cannot write more); narrows a :class:`~fncall.request.ToolChoice` too.
             limits: Bounds on strings, arrays, numbers and calls.
             grounded_in: The request's texts (see
                 :func:`fncall.grammar.grounding.grounding_texts`): free-form string

@@ -30,7 +30,7 @@ from dataclasses import MISSING, asdict, dataclass, fields
 from pathlib import Path
 from typing import Any, Protocol
 
-from fncall.caller import CallRequest, FunctionCaller, PreparedCall
+from fncall.caller import FunctionCaller, PreparedCall
 from fncall.dialects import get_dialect
 from fncall.dialects.base import Dialect
 from fncall.engines import Engine
@@ -43,6 +43,7 @@ from fncall.errors import (
 )
 from fncall.eval.data import EvalEntry, read_records
 from fncall.eval.score import decode, is_valid_call, score
+from fncall.request import CallRequest
 
 RESULTS_FILE = "results.jsonl"
 DAMAGED_FILE = "results.damaged.jsonl"

@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from fncall.errors import GrammarError
-from fncall.grammar.choice import ToolChoice
 from fncall.grammar.ir import EMPTY, FreeText, Grammar, GrammarBuilder, Node, alt, rep, seq
 from fncall.grammar.values import GrammarLimits, ValueCompiler, ValueSyntax
+from fncall.request import ToolChoice
 from fncall.tools.spec import Tool, ToolSet
 
 

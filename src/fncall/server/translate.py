@@ -1,4 +1,4 @@
-"""OpenAI chat requests to :class:`~fncall.caller.CallRequest` (answers go back through
+"""OpenAI chat requests to :class:`~fncall.request.CallRequest` (answers go back through
 :mod:`fncall.server.answers`).
 
 The translation refuses what it cannot carry over faithfully rather than dropping it: a
@@ -13,7 +13,6 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from fncall.caller import CallRequest
 from fncall.dialects.base import Dialect, Message
 from fncall.errors import (
     DuplicateToolError,
@@ -21,7 +20,7 @@ from fncall.errors import (
     ToolChoiceError,
     ToolDefinitionError,
 )
-from fncall.grammar.choice import ToolChoice, resolve_tool_choice
+from fncall.request import CallRequest, ToolChoice, ToolChoiceLike, resolve_tool_choice
 from fncall.server.config import ServerConfig
 from fncall.server.protocol import (
     ApiError,
@@ -81,7 +80,7 @@ def prepare(body: ChatCompletionRequest, dialect: Dialect, config: ServerConfig)
             400, "stream_options is only allowed when stream is true.", param="stream_options"
         )
     tools, legacy = _tools(body, config.max_tool_chars)
-    choice, resolved = _tool_choice(body, tools, legacy)
+    choice = _tool_choice(body, tools, legacy)
     messages = _messages(body, dialect)
     max_tokens = _max_tokens(body, config)
     stops = _stops(body.stop)
@@ -89,14 +88,14 @@ def prepare(body: ChatCompletionRequest, dialect: Dialect, config: ServerConfig)
         messages,
         tools=tools,
         tool_choice=choice,
-        parallel=resolved.parallel,
+        parallel=choice.parallel,
         seed=body.seed,
         max_tokens=max_tokens,
         temperature=config.default_temperature if body.temperature is None else body.temperature,
         top_p=body.top_p,
         # Where no call may be made, a stop string can end generation itself; elsewhere it
         # could cut a call in half, so it only ends the content (see answers.answer_of).
-        stop=stops if not resolved.allows_calls else (),
+        stop=stops if not choice.allows_calls else (),
     )
     include_usage = bool(body.stream_options and body.stream_options.include_usage)
     return Prepared(call, tools, stops, legacy, bool(body.stream), include_usage)
@@ -153,11 +152,9 @@ def _tools(body: ChatCompletionRequest, max_chars: int) -> tuple[ToolSet, bool]:
         ) from None
 
 
-def _tool_choice(
-    body: ChatCompletionRequest, tools: ToolSet, legacy: bool
-) -> tuple[Any, ToolChoice]:
-    """The choice in the form :func:`resolve_tool_choice` reads (a name only ever as the
-    object form: a tool may be called ``auto``), and what it resolves to."""
+def _tool_choice(body: ChatCompletionRequest, tools: ToolSet, legacy: bool) -> ToolChoice:
+    """The request's ``tool_choice`` (or legacy ``function_call``), resolved (a name given
+    as an object stays a name: a tool may be called ``auto``)."""
     if body.function_call is not None and not legacy:
         raise ApiError(400, "'function_call' needs 'functions'.", param="function_call")
     if legacy and body.tool_choice is not None:
@@ -174,13 +171,13 @@ def _tool_choice(
         )
     given = body.function_call if legacy else body.tool_choice
     param = "function_call" if legacy else "tool_choice"
-    choice: Any = given
+    parallel = not legacy and body.parallel_tool_calls is not False
+    choice: ToolChoiceLike = given
     if given is not None and not isinstance(given, str):
         name = given.function.name if hasattr(given, "function") else given.name
-        choice = {"type": "function", "function": {"name": name}}
-    parallel = not legacy and body.parallel_tool_calls is not False
+        choice = ToolChoice("function", name, parallel=parallel)
     try:
-        return choice, resolve_tool_choice(choice, tools, parallel)
+        return resolve_tool_choice(choice, tools, parallel)
     except ToolChoiceError as exc:
         raise ApiError(
             400, f"Invalid '{param}': {exc}.", param=param, code="invalid_tool_choice"

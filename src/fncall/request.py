@@ -1,12 +1,24 @@
-"""``tool_choice``: whether the model may, must or must not call, and which tool."""
+"""A request's vocabulary: what a caller is asked (:class:`CallRequest`) and which calls its
+answer may make (:class:`ToolChoice`).
+
+A ``tool_choice`` arrives in many forms (``"auto"``, a tool name, OpenAI's object, a
+:class:`ToolChoice`); :func:`resolve_tool_choice` reads it once, where a request enters
+(the server's translation, :meth:`fncall.FunctionCaller.prepare`), and everything after
+passes the :class:`ToolChoice` on.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import Any, Literal
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 from fncall.errors import ToolChoiceError
 from fncall.tools.spec import ToolSet
+
+if TYPE_CHECKING:
+    from fncall.dialects import Message
+    from fncall.tools import ToolLike
 
 Mode = Literal["auto", "none", "required", "function"]
 _MODES = ("auto", "none", "required")
@@ -48,7 +60,13 @@ class ToolChoice:
         return list(tools) if self.allows_calls else []
 
 
-def resolve_tool_choice(choice: Any, tools: ToolSet, parallel: bool = True) -> ToolChoice:
+ToolChoiceLike: TypeAlias = "ToolChoice | str | Mapping[str, Any] | None"
+"""The forms a ``tool_choice`` is given in (``None``: ``auto`` with tools, else ``none``)."""
+
+
+def resolve_tool_choice(
+    choice: ToolChoiceLike, tools: ToolSet, parallel: bool = True
+) -> ToolChoice:
     """Read a ``tool_choice`` given as ``"auto"``, ``"none"``, ``"required"``, a tool name,
     OpenAI's ``{"type": "function", "function": {"name": ...}}`` or a :class:`ToolChoice`,
     and check it against the offered tools. ``parallel=False`` holds whatever the choice
@@ -90,3 +108,39 @@ def resolve_tool_choice(choice: Any, tools: ToolSet, parallel: bool = True) -> T
     if resolved.mode == "auto" and not tools:
         return ToolChoice("none", parallel=resolved.parallel)
     return resolved
+
+
+@dataclass(frozen=True)
+class CallRequest:
+    """One request for :meth:`FunctionCaller.run`.
+
+    Attributes:
+        query: The user's request, or OpenAI-style messages.
+        tools: The tools offered for this request (any form :func:`fncall.tools.toolset`
+            takes); ``None`` offers the caller's tools.
+        tool_choice: As in :meth:`FunctionCaller.call`.
+        parallel: Whether several calls may be made in one answer.
+        seed: This request's sampling seed, overriding the batch's, so its output does not
+            depend on what it is batched with.
+        max_tokens, temperature, top_p: This request's sampling, overriding the batch's
+            (a server's clients each ask for their own).
+        stop: Stop strings added to the dialect's for this request (a call cut by one is
+            reported as truncated, so a server adds them only where no call may be made).
+        on_text: Hears the output as it is generated (see
+            :attr:`fncall.engines.base.GenerationRequest.on_text`); with ``retries``, each
+            attempt's text in turn.
+        cancelled: Polled while generating; true ends the generation early (see
+            :attr:`fncall.engines.base.GenerationRequest.cancelled`).
+    """
+
+    query: str | Sequence[Message]
+    tools: ToolSet | Iterable[ToolLike] | None = None
+    tool_choice: ToolChoiceLike = None
+    parallel: bool = True
+    seed: int | None = None
+    max_tokens: int | None = None
+    temperature: float | None = None
+    top_p: float | None = None
+    stop: tuple[str, ...] = ()
+    on_text: Callable[[str], None] | None = field(default=None, compare=False, repr=False)
+    cancelled: Callable[[], bool] | None = field(default=None, compare=False, repr=False)
