@@ -69,10 +69,20 @@ def test_a_tool_choice_given_whole_keeps_parallel_false(caller):
     assert caller.prepare(request).choice == ToolChoice("required", parallel=False)
 
 
-def test_none_gives_a_plain_answer(caller):
-    response = caller.call("Tell me a joke", tool_choice="none", max_tokens=8)
-    assert response.calls == []
-    assert isinstance(response.error, TruncatedOutputError) or response.text
+def test_none_gives_a_plain_answer(caller, accepts):
+    grammar = caller.prepare(CallRequest("Tell me a joke", tool_choice="none")).grammar
+    call = caller.dialect.format_calls([ToolCall("get_weather", {"city": "Paris"})])
+    assert accepts(grammar, "Why did the chicken cross the road?")
+    assert not accepts(grammar, call)  # the model is held to an answer, whatever it writes
+    for seed in range(3):
+        response = caller.call(
+            "Tell me a joke", tool_choice="none", max_tokens=24, temperature=1.0, seed=seed
+        )
+        assert response.calls == [] and response.raw
+        if response.finish_reason == "stop":
+            assert response.error is None and response.text
+        else:
+            assert isinstance(response.error, TruncatedOutputError)
 
 
 def test_truncation_is_reported_never_returned_as_a_call(caller):

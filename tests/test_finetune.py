@@ -266,11 +266,11 @@ def test_fncall_train_base_cli(tmp_path, base):
 
 
 def test_llama_cpp_applies_the_adapter_as_transformers_does(tmp_path, base, monkeypatch):
-    """The adapter of a GGUF base runs in llama.cpp as a GGUF LoRA file, or merged into one
-    GGUF model file, with the greedy answers of the transformers engine."""
+    """The adapter of a GGUF base runs in llama.cpp merged into one GGUF model file (the
+    default) or as a GGUF LoRA file, with the greedy answers of the transformers engine."""
     pytest.importorskip("llama_cpp")
     from fncall.engines.gguf import export_gguf
-    from fncall.engines.gguf_adapter import adapter_gguf, export_merged_gguf
+    from fncall.engines.gguf_adapter import adapter_gguf, export_merged_gguf, merged_gguf
 
     monkeypatch.setenv("FNCALL_CACHE", str(tmp_path / "cache"))
     gguf = export_gguf(base, tmp_path / "base.gguf")
@@ -283,6 +283,7 @@ def test_llama_cpp_applies_the_adapter_as_transformers_does(tmp_path, base, monk
     engines = {
         "transformers": load_engine("transformers", str(adapter), device="cpu"),
         "llamacpp": load_engine("llamacpp", str(adapter)),
+        "lora": load_engine("llamacpp", str(adapter), merge=False),
         "merged": load_engine("llamacpp", str(merged)),
         "base": load_engine("llamacpp", str(gguf)),
     }
@@ -291,7 +292,10 @@ def test_llama_cpp_applies_the_adapter_as_transformers_does(tmp_path, base, monk
         request = GenerationRequest(row["prompt"], ("<bot_end>",), Sampling(max_tokens=16))
         for name, engine in engines.items():
             answers[name].append(engine.generate([request])[0].text)
-    assert answers["llamacpp"] == answers["transformers"] == answers["merged"]
+    assert answers["llamacpp"] == answers["lora"] == answers["transformers"] == answers["merged"]
+    written = sorted(p.parent.name for p in (tmp_path / "cache").glob("*/*.gguf"))
+    assert written == ["adapters", "merged"]  # each written once, the merged file by default
+    assert merged_gguf(adapter).name.endswith("-f16.gguf")
     assert answers["base"] != answers["transformers"]  # the adapter changed something
     quantised = export_merged_gguf(adapter, tmp_path / "merged-q8.gguf")
     assert quantised.stat().st_size < merged.stat().st_size

@@ -3,8 +3,9 @@
 The corpus lives in ``tests/corpus/malformed_outputs.json``; each entry names a dialect, a
 model output, the error class it must raise and the exact ``str(error)``. It is a
 regression fixture: a changed message is a deliberate change and the corpus is updated
-with it (``python tests/test_hostile_outputs.py --rewrite`` re-records the current class
-and message of every entry that is not marked ``xfail``).
+with it (``python tests/test_hostile_outputs.py --rewrite ID ...`` re-records the messages
+of the named entries and prints each change; it refuses a changed error class, which is
+edited by hand).
 
 Huge inputs are not stored: an output may contain ``<<name>>`` placeholders that
 :data:`FACTORIES` expands (``<<canary>>`` is the path of a file that must never appear).
@@ -283,17 +284,29 @@ def test_valid_outputs_still_parse(sentinels: dict[str, Any]) -> None:
 # --- re-recording ------------------------------------------------------------------------
 
 
-def _rewrite() -> None:
-    """Re-record class and message of every non-xfail entry from the current code."""
+def _rewrite(ids: list[str]) -> None:
+    """Re-record the message of each named non-xfail entry from the current code, printing
+    every change for review. A changed error class is refused: that is a change of
+    behaviour, made by editing the entry by hand."""
     entries = load_corpus()
+    unknown = sorted(set(ids) - {entry["id"] for entry in entries})
+    if unknown:
+        raise SystemExit(f"no corpus entry {unknown[0]!r}")
     canary = Path("/nonexistent/canary.txt")
     for entry in entries:
-        if "xfail" in entry:
+        if "xfail" in entry or entry["id"] not in ids:
             continue
         try:
             get_dialect(entry["dialect"]).parse(expand(entry["output"], canary), TOOLS)
         except fncall.errors.FncallError as exc:
-            entry["error"], entry["message"] = type(exc).__name__, str(exc)
+            if type(exc).__name__ != entry["error"]:
+                raise SystemExit(
+                    f"{entry['id']}: now {type(exc).__name__}, recorded {entry['error']}: "
+                    "a different error class is a change of behaviour; edit the entry by hand"
+                ) from None
+            if str(exc) != entry["message"]:
+                print(f"{entry['id']}:\n  was: {entry['message']}\n  now: {exc}")
+                entry["message"] = str(exc)
         else:
             raise SystemExit(f"{entry['id']}: no longer raises; remove or fix the entry")
     text = json.dumps(entries, indent=2, ensure_ascii=False)
@@ -301,6 +314,6 @@ def _rewrite() -> None:
 
 
 if __name__ == "__main__":
-    if sys.argv[1:] != ["--rewrite"]:
-        raise SystemExit("usage: python tests/test_hostile_outputs.py --rewrite")
-    _rewrite()
+    if sys.argv[1:2] != ["--rewrite"] or len(sys.argv) < 3:
+        raise SystemExit("usage: python tests/test_hostile_outputs.py --rewrite ID [ID ...]")
+    _rewrite(sys.argv[2:])

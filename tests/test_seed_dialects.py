@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from fncall import Demonstration, ToolCall, get_dialect, read_output, render_prompt, toolset
+from tests.bfcl_data import require_bfcl
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
@@ -453,9 +454,7 @@ def test_hermes_parses_several_calls_and_content():
 
 
 def _first_bfcl_entry() -> dict:
-    path = SHARED / "bfcl" / "BFCL_v4_simple_python.json"
-    if not path.is_file():
-        pytest.skip("../shared/bfcl is not present")
+    path = require_bfcl() / "BFCL_v4_simple_python.json"
     return json.loads(path.read_text().splitlines()[0])
 
 

@@ -166,12 +166,9 @@ def test_bfcl_types_become_json_schema():
 
 
 def test_every_bfcl_function_in_shared_data_loads():
-    from pathlib import Path
+    from tests.bfcl_data import require_bfcl
 
-    root = Path(__file__).resolve().parents[2] / "shared" / "bfcl"
-    files = sorted(root.glob("BFCL_v4_*.json"))
-    if not files:
-        pytest.skip("../shared/bfcl is not present")
+    files = sorted(require_bfcl().glob("BFCL_v4_*.json"))
     docs = loaded = 0
     for path in files:
         for line in path.read_text().splitlines():
