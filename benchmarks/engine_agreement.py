@@ -2,8 +2,10 @@
 
 Each held-out entry's prompt (its ``prompt`` field, the dialect's exact text) is completed
 greedily, without a grammar, by both engines: the transformers engine runs the base
-dequantised with the adapter merged; llama.cpp runs the base GGUF as it is (Q4_K_M) with the
-adapter as a GGUF LoRA file. Prints how many completions are identical.
+dequantised with the adapter merged (float32); llama.cpp runs it in both of its ways, the
+adapter merged into the base as one f16 GGUF file (its default) and the base GGUF as it is
+(Q4_K_M) with the adapter as a GGUF LoRA file (``merge=False``). Prints how many completions
+of each are identical to the transformers engine's.
 
     .venv/bin/python benchmarks/engine_agreement.py --data build/house/data7/heldout.jsonl
         [--model DIR] [--limit 200] [--max-tokens 96] [--dialect nexusraven-v2]
@@ -34,14 +36,23 @@ def main() -> None:
     with open(args.data, encoding="utf-8") as file:
         rows = [json.loads(line) for line in file][: args.limit]
     stop = get_dialect(args.dialect).stop
-    first = load_engine("transformers", model, device="cpu", threads=args.threads)
-    second = load_engine("llamacpp", model, n_threads=args.threads)
-    same = 0
-    for row in rows:
-        request = GenerationRequest(row["prompt"], stop, Sampling(max_tokens=args.max_tokens))
-        a, b = (engine.generate([request])[0].text for engine in (first, second))
-        same += a == b
-    print(f"identical greedy completions: {same}/{len(rows)} ({same / len(rows):.1%})")
+    requests = [
+        GenerationRequest(row["prompt"], stop, Sampling(max_tokens=args.max_tokens)) for row in rows
+    ]
+    reference = load_engine("transformers", model, device="cpu", threads=args.threads)
+    expected = [reference.generate([request])[0].text for request in requests]
+    reference.close()
+    for label, merge in (("merged (default)", True), ("LoRA file (merge=False)", False)):
+        engine = load_engine("llamacpp", model, n_threads=args.threads, merge=merge)
+        same = sum(
+            engine.generate([request])[0].text == text
+            for request, text in zip(requests, expected, strict=True)
+        )
+        engine.close()
+        print(
+            f"llama.cpp {label}: identical greedy completions {same}/{len(rows)} "
+            f"({same / len(rows):.1%})"
+        )
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ of all queries); then all queries, repeated to ``--batch`` requests, go through
 ``FunctionCaller.call_many`` at once.
 
     .venv/bin/python benchmarks/house_latency.py [--model DIR] [--repeats 5] [--batch 16]
-        [--threads 2] [--beams 1] [--engine transformers|llamacpp]
+        [--threads 2] [--beams 1] [--engine transformers|llamacpp] [--lora]
 
 The llama.cpp engine decodes one request at a time, so its "batched" figure is sequential.
 """
@@ -32,10 +32,15 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--beams", type=int, default=1, help="beam search width")
     parser.add_argument("--engine", default="transformers", choices=["transformers", "llamacpp"])
+    parser.add_argument(
+        "--lora", action="store_true", help="llamacpp: the adapter as a LoRA file, not merged"
+    )
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
 
-    options = {"n_threads": args.threads} if args.engine == "llamacpp" else {}
+    options = {}
+    if args.engine == "llamacpp":
+        options = {"n_threads": args.threads, "merge": not args.lora}
     caller = FunctionCaller(
         args.model, tools=demo_tools(), max_tokens=96, beams=args.beams, engine=args.engine,
         engine_options=options,

@@ -1,7 +1,8 @@
 """Load time of the house model (or another adapter), cold and warm, in both local engines.
 
 Cold: an empty fncall cache, so the base GGUF is assembled from its package, dequantised by
-transformers and written to the cache, and the adapter converted to a GGUF LoRA file. Warm:
+transformers and written to the cache (transformers), or the adapter merged into it as one
+f16 GGUF file (llama.cpp's default) or converted to a GGUF LoRA file (``merge=False``). Warm:
 the same load again, everything read from the cache. Each load runs in a fresh process
 (``python -c``), so imports count as a user would wait for them.
 
@@ -21,6 +22,9 @@ import time
 LOAD = {
     "transformers": "from fncall.engines import load_engine; load_engine('transformers', {m!r})",
     "llamacpp": "from fncall.engines import load_engine; load_engine('llamacpp', {m!r})",
+    "llamacpp merge=False": (
+        "from fncall.engines import load_engine; load_engine('llamacpp', {m!r}, merge=False)"
+    ),
 }
 
 

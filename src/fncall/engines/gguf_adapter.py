@@ -176,12 +176,25 @@ def adapter_gguf(adapter: str | os.PathLike[str]) -> Path:
     """The adapter as a GGUF LoRA file in fncall's cache, written on first use (keyed by the
     adapter's bytes, so a retrained adapter is converted again)."""
     adapter = Path(adapter)
-    key = file_sha256(adapter / "adapter_model.safetensors")[:16]
-    key += file_sha256(adapter / "adapter_config.json")[:8]
-    target = cache_dir() / "adapters" / f"{key}.gguf"
+    target = cache_dir() / "adapters" / f"{_adapter_key(adapter)}.gguf"
     if not target.is_file():
         export_lora_gguf(adapter, target)
     return target
+
+
+def merged_gguf(adapter: str | os.PathLike[str], dtype: MergedDtype = "f16") -> Path:
+    """The adapter merged into its base as one GGUF file in fncall's cache, written on first
+    use (keyed by the adapter's bytes and ``dtype``; the base is checked by its SHA-256)."""
+    adapter = Path(adapter)
+    target = cache_dir() / "merged" / f"{_adapter_key(adapter)}-{dtype}.gguf"
+    if not target.is_file():
+        export_merged_gguf(adapter, target, dtype)
+    return target
+
+
+def _adapter_key(adapter: Path) -> str:
+    key = file_sha256(adapter / "adapter_model.safetensors")[:16]
+    return key + file_sha256(adapter / "adapter_config.json")[:8]
 
 
 def export_merged_gguf(
