@@ -11,6 +11,7 @@ import pytest
 
 from fncall import CallRequest, FunctionCaller, ToolCall, toolset
 from fncall.errors import (
+    ConfigurationError,
     EngineError,
     OutputParseError,
     ToolChoiceError,
@@ -39,9 +40,9 @@ def test_bad_requests_fail_before_generation(tiny_engine, caller):
         caller.call("hi", tool_choice="book_flight")
     with pytest.raises(ToolChoiceError, match="needs at least one tool"):
         FunctionCaller(tiny_engine, "hermes", []).call("hi", tool_choice="required")
-    with pytest.raises(EngineError, match="retries must be 0 or more"):
+    with pytest.raises(ConfigurationError, match="retries must be 0 or more"):
         FunctionCaller(tiny_engine, "hermes", TOOLS, retries=-1)
-    with pytest.raises(EngineError, match="grounded=True needs constrain=True"):
+    with pytest.raises(ConfigurationError, match="grounded=True needs constrain=True"):
         FunctionCaller(tiny_engine, "hermes", TOOLS, grounded=True, constrain=False)
     with pytest.raises(EngineError, match=r"has no fncall\.json naming one"):
         FunctionCaller("/nonexistent/model", None, TOOLS)
@@ -245,5 +246,5 @@ def test_beam_search_gives_valid_calls_and_refuses_sampling(tiny_engine):
     assert [r.raw for r in responses] == [
         caller.call(q, tool_choice="required").raw for q in queries
     ]
-    with pytest.raises(EngineError, match="beam search is deterministic"):
+    with pytest.raises(ConfigurationError, match="beam search is deterministic"):
         caller.call("Weather in Paris?", temperature=0.8)

@@ -24,7 +24,7 @@ from fncall import FunctionCaller
 from fncall.engines import GenerationRequest, Sampling, load_engine
 from fncall.engines.gguf import export_gguf
 from fncall.engines.llamacpp import LlamaCppEngine
-from fncall.errors import EngineError
+from fncall.errors import ConfigurationError, EngineError
 from tests.engine_fixtures import (
     CALL_PATTERN,
     EXTRA_SPECIAL,
@@ -290,7 +290,7 @@ def test_missing_and_broken_model_files(tmp_path) -> None:
 
 
 def test_unknown_options_are_refused(tiny_model: TinyModel) -> None:  # noqa: F811
-    with pytest.raises(EngineError, match="n_gpu_layer, typo_k"):
+    with pytest.raises(ConfigurationError, match="n_gpu_layer, typo_k"):
         LlamaCppEngine(str(tiny_model.gguf), typo_k=0, n_gpu_layer=1)
 
 

@@ -27,7 +27,7 @@ from transformers import PreTrainedTokenizerFast
 from fncall.engines import GenerationRequest, Sampling, load_engine
 from fncall.engines.llamacpp import LlamaCppEngine
 from fncall.engines.openai_http import OpenAIEngine
-from fncall.errors import EngineError
+from fncall.errors import ConfigurationError, EngineError
 from fncall.grammar.ir import Grammar, Rep, chars
 from tests.engine_fixtures import (
     CALL_PATTERN,
@@ -348,5 +348,5 @@ def test_malformed_answers_are_engine_errors(status: int, body: bytes, message: 
     ],
 )
 def test_invalid_options(options: dict, message: str) -> None:
-    with pytest.raises(EngineError, match=message):
+    with pytest.raises(ConfigurationError, match=message):
         OpenAIEngine(**options)

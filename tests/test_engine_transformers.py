@@ -9,7 +9,7 @@ import torch
 
 from fncall.engines import load_engine
 from fncall.engines.base import GenerationRequest, Sampling
-from fncall.errors import EngineError
+from fncall.errors import ConfigurationError, EngineError
 from fncall.grammar.ir import GrammarBuilder, Rep, alt, chars, seq
 
 PROMPT = "What is the weather in Paris?"
@@ -75,9 +75,9 @@ def test_token_limit_is_reported(tiny_engine):
 def test_bad_setups_are_clear_errors(tmp_path, tiny_engine):
     with pytest.raises(EngineError, match="not a model directory"):
         load_engine("transformers", str(tmp_path))
-    with pytest.raises(EngineError, match="unknown engine 'tgi'"):
+    with pytest.raises(ConfigurationError, match="unknown engine 'tgi'"):
         load_engine("tgi", str(tmp_path))
-    with pytest.raises(EngineError, match="max_tokens must be a positive integer"):
+    with pytest.raises(ConfigurationError, match="max_tokens must be a positive integer"):
         Sampling(max_tokens=0)
     with pytest.raises(EngineError, match="exceeds the model's"):
         tiny_engine.generate([_request("word " * 4000, max_tokens=200)])
@@ -154,9 +154,9 @@ def test_a_beam_is_heard_once_it_has_won(tiny_engine):
 
 def test_beam_settings_are_checked(tiny_engine):
     for beams in (0, 17, 2.0):
-        with pytest.raises(EngineError, match="beams must be an integer from 1 to 16"):
+        with pytest.raises(ConfigurationError, match="beams must be an integer from 1 to 16"):
             Sampling(beams=beams)
-    with pytest.raises(EngineError, match="beam search is deterministic"):
+    with pytest.raises(ConfigurationError, match="beam search is deterministic"):
         Sampling(beams=2, temperature=0.7)
 
 

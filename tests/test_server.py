@@ -16,7 +16,7 @@ import openai
 import pytest
 
 from fncall.dialects import get_dialect
-from fncall.errors import EngineError
+from fncall.errors import ConfigurationError
 from fncall.server import ServerConfig, ServerThread, create_app
 from fncall.server.gate import TextGate
 from tests.server_helpers import (
@@ -379,8 +379,24 @@ def test_a_grounded_server_grounds_its_caller(tiny_model_dir):
         assert app.state.caller.grounded
     finally:
         app.state.scheduler.close()
-    with pytest.raises(EngineError, match="grounded=True needs constrain=True"):
+    with pytest.raises(ConfigurationError, match="grounded=True needs constrain=True"):
         create_app(ServerConfig(model=tiny_model_dir, grounded=True, constrain=False))
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ({"api_key": " "}, "an empty API key would protect nothing"),
+        ({"max_batch": 0}, "max_batch must be a positive integer, got 0"),
+        ({"max_queue": -1}, "max_queue must be 0 or more"),
+        ({"default_max_tokens": 9, "max_tokens_limit": 8}, "exceeds max_tokens_limit"),
+        ({"timeout": 0}, "timeout must be positive"),
+        ({"cors_origins": ["http://a.org/app"]}, "must be scheme://host"),
+    ],
+)
+def test_a_bad_server_setting_is_a_configuration_error(setting, message):
+    with pytest.raises(ConfigurationError, match=message):
+        ServerConfig(**setting)
 
 
 def test_a_beam_search_server_answers_greedy_requests_and_refuses_sampled_ones(tiny_model_dir):

@@ -24,7 +24,13 @@ from fncall.dialects import Message, get_dialect
 from fncall.dialects.base import Dialect
 from fncall.engines import Engine, GenerationRequest, Sampling, load_engine
 from fncall.engines.base import Generation
-from fncall.errors import EngineError, FncallError, OutputParseError, TruncatedOutputError
+from fncall.errors import (
+    ConfigurationError,
+    EngineError,
+    FncallError,
+    OutputParseError,
+    TruncatedOutputError,
+)
 from fncall.grammar.grounding import grounding_texts
 from fncall.grammar.ir import Grammar
 from fncall.grammar.values import DEFAULT_LIMITS, GrammarLimits
@@ -142,7 +148,8 @@ class FunctionCaller:
             :class:`fncall.calls.execute.Executor`).
 
     Raises:
-        UnknownDialectError, EngineError, ToolDefinitionError: a bad set-up.
+        UnknownDialectError, ConfigurationError, EngineError, ToolDefinitionError: a bad
+            set-up.
     """
 
     def __init__(
@@ -172,9 +179,9 @@ class FunctionCaller:
             model = house_model()
         self.dialect = self.dialect_of(model, dialect)
         if retries < 0:
-            raise EngineError(f"retries must be 0 or more, got {retries}")
+            raise ConfigurationError(f"retries must be 0 or more, got {retries}")
         if grounded and not constrain:
-            raise EngineError(
+            raise ConfigurationError(
                 "grounded=True needs constrain=True: the grammar is what keeps string "
                 "arguments to spans of the request"
             )

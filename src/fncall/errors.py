@@ -3,7 +3,38 @@
 The hierarchy mirrors the pipeline: a tool definition, a model's output, a call's
 arguments, and running the call each fail in their own way, so callers can catch
 exactly the stage they care about (``except CallValidationError``) or everything
-(``except FncallError``).
+(``except FncallError``)::
+
+    FncallError
+    ├── ConfigurationError        a bad setting: a value out of range, an unknown engine,
+    │                             option or device, an empty API key
+    ├── ToolDefinitionError       a tool description is malformed
+    │   └── DuplicateToolError
+    ├── ToolFormatError           a tools file in no format fncall reads
+    ├── UnknownDialectError
+    ├── PromptError               a conversation the dialect cannot render
+    ├── ToolChoiceError           a tool_choice the offered tools cannot satisfy
+    ├── GrammarError              a schema the grammar compiler cannot express
+    ├── EngineError               an engine that cannot load or do what was asked
+    │   └── ContextLengthError
+    ├── OutputParseError          a model output that is not a call nor an answer
+    │   ├── UnsafeOutputError
+    │   └── TruncatedOutputError
+    ├── CallValidationError       a parsed call that does not fit the offered tools
+    │   ├── UnknownFunctionError
+    │   ├── UnknownArgumentError
+    │   ├── MissingArgumentError
+    │   ├── ArgumentTypeError
+    │   ├── EnumViolationError
+    │   └── ConstraintViolationError
+    ├── ExecutionError            running a validated call failed
+    │   ├── ToolNotRegisteredError
+    │   ├── ApprovalDeniedError
+    │   ├── ToolTimeoutError
+    │   └── ToolRaisedError
+    ├── EvalDataError, EvalRunError
+    ├── SynthError
+    └── TrainError
 """
 
 from __future__ import annotations
@@ -11,6 +42,12 @@ from __future__ import annotations
 
 class FncallError(Exception):
     """Base class of every error fncall raises on purpose."""
+
+
+class ConfigurationError(FncallError, ValueError):
+    """A setting is wrong before anything runs: a value out of range (``max_tokens``,
+    ``temperature``, a server limit), an unknown engine, engine option, dtype or device,
+    an empty API key."""
 
 
 # --- tools -----------------------------------------------------------------------------

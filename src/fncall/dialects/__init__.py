@@ -2,45 +2,110 @@
 
 Every module in this package is imported on first use, so adding a model family means
 adding one file that defines a :class:`Dialect` subclass decorated with :func:`register`.
+
+A dialect can live outside fncall too, in one file of the user's own:
+
+- an installed package declares its module in the ``fncall.dialects`` entry-point group
+  (``[project.entry-points."fncall.dialects"] my-family = "my_package.my_dialect"``); it is
+  imported with fncall's own dialects, so every command (``fncall call --dialect ...``,
+  ``fncall serve``) knows it;
+- or a script imports a file by path with :func:`import_dialects`.
 """
 
 from __future__ import annotations
 
 import importlib
+import importlib.metadata
+import importlib.util
 import pkgutil
+import sys
+from collections.abc import Callable
+from pathlib import Path
 
 from fncall.dialects.base import Demonstration, Dialect, Message, split_messages
-from fncall.errors import UnknownDialectError
+from fncall.errors import ConfigurationError, UnknownDialectError
 
 __all__ = [
+    "ENTRY_POINT_GROUP",
     "Demonstration",
     "Dialect",
     "Message",
     "get_dialect",
+    "import_dialects",
     "list_dialects",
     "register",
     "split_messages",
 ]
 
+ENTRY_POINT_GROUP = "fncall.dialects"
+"""The entry-point group whose modules are imported as dialects."""
+
 _REGISTRY: dict[str, Dialect] = {}
 _loaded = False
+_failure: ConfigurationError | None = None
 
 
 def register(cls: type[Dialect]) -> type[Dialect]:
-    """Class decorator: make a dialect available under ``cls.name``."""
+    """Class decorator: make a dialect available under ``cls.name``.
+
+    Raises:
+        ConfigurationError: a dialect of that name is registered already.
+    """
     if cls.name in _REGISTRY:
-        raise ValueError(f"dialect {cls.name!r} registered twice")
+        raise ConfigurationError(f"dialect {cls.name!r} registered twice")
     _REGISTRY[cls.name] = cls()
     return cls
 
 
+def import_dialects(path: str | Path) -> list[str]:
+    """Import the Python file at ``path``, whose :func:`register`-decorated classes become
+    dialects; returns their names.
+
+    Raises:
+        ConfigurationError: the file does not exist or fails to import (naming the error),
+            or a dialect it registers is known already.
+    """
+    _load_all()
+    path = Path(path)
+    if not path.is_file():
+        raise ConfigurationError(f"dialect file {path} does not exist")
+    before = set(_REGISTRY)
+    name = f"fncall_user_dialects_{path.stem}"
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise ConfigurationError(f"{path} is not a Python file")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    _import(lambda: spec.loader.exec_module(module), str(path))
+    return sorted(set(_REGISTRY) - before)
+
+
 def _load_all() -> None:
-    global _loaded
+    global _loaded, _failure
+    if _failure is not None:  # a broken plugin fails every lookup, not only the first
+        raise _failure
     if not _loaded:
+        _loaded = True
         for module in pkgutil.iter_modules(__path__):
             if module.name != "base" and not module.name.startswith("_"):
                 importlib.import_module(f"{__name__}.{module.name}")
-        _loaded = True
+        for entry in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
+            try:
+                _import(entry.load, f"entry point {entry.name} = {entry.value}")
+            except ConfigurationError as exc:
+                _failure = exc
+                raise
+
+
+def _import(load: Callable[[], object], what: str) -> None:
+    try:
+        load()
+    except ConfigurationError:
+        raise
+    except Exception as exc:  # a plugin's own failure, whatever it is, named with its source
+        raise ConfigurationError(
+            f"the dialects of {what} failed to import: {type(exc).__name__}: {exc}"
+        ) from exc
 
 
 def get_dialect(name: str) -> Dialect:

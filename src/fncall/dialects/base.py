@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
@@ -15,7 +15,7 @@ from fncall.grammar.calls import CallGrammar
 from fncall.grammar.ir import FreeText, Grammar, Node
 from fncall.grammar.values import DEFAULT_LIMITS, GrammarLimits, ValueSyntax
 from fncall.request import ToolChoice, ToolChoiceLike, resolve_tool_choice
-from fncall.tools.spec import ToolSet
+from fncall.tools.spec import Tool, ToolSet
 
 Message = dict[str, Any]
 """An OpenAI-shaped chat message: ``{"role": ..., "content": ...}`` (plus ``tool_calls`` on
@@ -96,7 +96,7 @@ class Dialect(ABC):
 
     def render(
         self,
-        tools: ToolSet,
+        tools: ToolSet | Iterable[Tool],
         messages: str | Sequence[Message],
         *,
         system: str | None = None,
@@ -105,7 +105,7 @@ class Dialect(ABC):
         """The exact prompt text for the model, ending where its answer begins.
 
         Args:
-            tools: The offered tools.
+            tools: The offered tools (a :class:`ToolSet`, or :class:`Tool` objects).
             messages: The user's query, or a chat history ending with the turn to answer.
             system: A system message (joined before any system message in ``messages``).
             demonstrations: Few-shot examples, for dialects with a slot for them.
@@ -113,6 +113,8 @@ class Dialect(ABC):
         Raises:
             PromptError: something this dialect has no syntax for.
         """
+        if not isinstance(tools, ToolSet):
+            tools = ToolSet(tools)
         system_text, turns = split_messages(messages, system)
         if system_text and not self.supports_system:
             raise PromptError(f"{self.name} has no system prompt")

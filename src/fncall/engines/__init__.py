@@ -10,7 +10,7 @@ import importlib
 from typing import Any
 
 from fncall.engines.base import Engine, Generation, GenerationRequest, Sampling
-from fncall.errors import EngineError
+from fncall.errors import ConfigurationError
 
 ENGINES: dict[str, tuple[str, str]] = {
     "transformers": ("fncall.engines.transformers", "TransformersEngine"),
@@ -24,10 +24,10 @@ def engine_class(name: str) -> type[Engine]:
     """The engine class registered as ``name``.
 
     Raises:
-        EngineError: an unknown name.
+        ConfigurationError: an unknown name.
     """
     if name not in ENGINES:
-        raise EngineError(f"unknown engine {name!r}; known engines: {', '.join(ENGINES)}")
+        raise ConfigurationError(f"unknown engine {name!r}; known engines: {', '.join(ENGINES)}")
     module, attribute = ENGINES[name]
     return getattr(importlib.import_module(module), attribute)
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar, Literal
 
-from fncall.errors import EngineError
+from fncall.errors import ConfigurationError, EngineError
 from fncall.grammar.ir import Grammar
 
 FinishReason = Literal["stop", "length"]
@@ -45,15 +45,21 @@ class Sampling:
 
     def __post_init__(self) -> None:
         if not isinstance(self.max_tokens, int) or self.max_tokens < 1:
-            raise EngineError(f"max_tokens must be a positive integer, got {self.max_tokens!r}")
+            raise ConfigurationError(
+                f"max_tokens must be a positive integer, got {self.max_tokens!r}"
+            )
         if not 0.0 <= self.temperature <= 100.0:
-            raise EngineError(f"temperature must be between 0 and 100, got {self.temperature}")
+            raise ConfigurationError(
+                f"temperature must be between 0 and 100, got {self.temperature}"
+            )
         if not 0.0 < self.top_p <= 1.0:
-            raise EngineError(f"top_p must be in (0, 1], got {self.top_p}")
+            raise ConfigurationError(f"top_p must be in (0, 1], got {self.top_p}")
         if not isinstance(self.beams, int) or not 1 <= self.beams <= MAX_BEAMS:
-            raise EngineError(f"beams must be an integer from 1 to {MAX_BEAMS}, got {self.beams!r}")
+            raise ConfigurationError(
+                f"beams must be an integer from 1 to {MAX_BEAMS}, got {self.beams!r}"
+            )
         if self.beams > 1 and self.temperature > 0:
-            raise EngineError("beam search is deterministic: use beams with temperature 0")
+            raise ConfigurationError("beam search is deterministic: use beams with temperature 0")
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from typing import Any, ClassVar, Literal
 import httpx
 
 from fncall.engines.base import Engine, FinishReason, Generation, GenerationRequest
-from fncall.errors import EngineError
+from fncall.errors import ConfigurationError, EngineError
 
 GrammarField = Literal["llamacpp", "vllm", "none"]
 
@@ -60,7 +60,8 @@ class OpenAIEngine(Engine):
         concurrency: Requests of one batch in flight at once.
 
     Raises:
-        EngineError: an invalid option (the server is first contacted by :meth:`generate`).
+        ConfigurationError: an invalid option (the server is first contacted by
+            :meth:`generate`).
     """
 
     name: ClassVar[str] = "openai"
@@ -75,18 +76,20 @@ class OpenAIEngine(Engine):
         concurrency: int = 4,
     ) -> None:
         if not isinstance(model, str) or not model.startswith(("http://", "https://")):
-            raise EngineError(
+            raise ConfigurationError(
                 f"the openai engine needs the server's base URL, such as "
                 f"http://127.0.0.1:8080/v1; got {model!r}"
             )
         if grammar_field not in _NEUTRAL_SAMPLING:
-            raise EngineError(
+            raise ConfigurationError(
                 f"grammar_field must be 'llamacpp', 'vllm' or 'none', got {grammar_field!r}"
             )
         if not isinstance(concurrency, int) or concurrency < 1:
-            raise EngineError(f"concurrency must be a positive integer, got {concurrency!r}")
+            raise ConfigurationError(f"concurrency must be a positive integer, got {concurrency!r}")
         if not isinstance(timeout, int | float) or timeout <= 0:
-            raise EngineError(f"timeout must be a positive number of seconds, got {timeout!r}")
+            raise ConfigurationError(
+                f"timeout must be a positive number of seconds, got {timeout!r}"
+            )
         self.url = model.rstrip("/") + "/completions"
         self.model_name = model_name
         self.grammar_field = grammar_field

@@ -17,7 +17,7 @@ from typing import Any
 import torch
 
 from fncall.engines.base import Engine, Generation, GenerationRequest
-from fncall.errors import ContextLengthError, EngineError
+from fncall.errors import ConfigurationError, ContextLengthError, EngineError
 from fncall.grammar.matcher import TokenMasker, consume
 
 
@@ -94,11 +94,11 @@ class TransformersEngine(Engine):
         if device == "auto":
             device = "cuda" if torch.cuda.is_available() else "cpu"
         if device == "cuda" and not torch.cuda.is_available():
-            raise EngineError("device 'cuda' was asked for but no CUDA GPU is available")
+            raise ConfigurationError("device 'cuda' was asked for but no CUDA GPU is available")
         if dtype == "auto":
             dtype = "bfloat16" if device == "cuda" else "float32"
         if dtype not in ("float32", "bfloat16", "float16"):
-            raise EngineError(f"unknown dtype {dtype!r}; use float32, bfloat16 or float16")
+            raise ConfigurationError(f"unknown dtype {dtype!r}; use float32, bfloat16 or float16")
         if threads:
             torch.set_num_threads(threads)
         self.model, self.tokenizer = load_model(model, dtype=getattr(torch, dtype))

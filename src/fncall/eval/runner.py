@@ -35,6 +35,7 @@ from fncall.dialects import get_dialect
 from fncall.dialects.base import Dialect
 from fncall.engines import Engine
 from fncall.errors import (
+    ConfigurationError,
     ContextLengthError,
     EngineError,
     EvalDataError,
@@ -169,7 +170,9 @@ class ModelSource:
                 )
                 self._check_fits(prepared)
             except FncallError as exc:
-                if isinstance(exc, EngineError) and not isinstance(exc, ContextLengthError):
+                if isinstance(exc, EngineError | ConfigurationError) and not isinstance(
+                    exc, ContextLengthError
+                ):
                     raise
                 outputs[i] = Output.failed(exc)
                 continue
@@ -195,7 +198,9 @@ class ModelSource:
         try:
             responses = self.caller.run([prepared for _, prepared in ready])
         except FncallError as exc:
-            if isinstance(exc, EngineError) and not isinstance(exc, ContextLengthError):
+            if isinstance(exc, EngineError | ConfigurationError) and not isinstance(
+                exc, ContextLengthError
+            ):
                 raise
             if len(ready) == 1:
                 return [(ready[0][0], Output.failed(exc))]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from fncall.errors import EngineError
+from fncall.errors import ConfigurationError
 
 
 @dataclass(frozen=True)
@@ -91,29 +91,31 @@ class ServerConfig:
         ):
             value = getattr(self, name)
             if not isinstance(value, int) or value < 1:
-                raise EngineError(
+                raise ConfigurationError(
                     f"server setting {name} must be a positive integer, got {value!r}"
                 )
         if not isinstance(self.max_queue, int) or self.max_queue < 0:
-            raise EngineError(f"server setting max_queue must be 0 or more, got {self.max_queue!r}")
+            raise ConfigurationError(
+                f"server setting max_queue must be 0 or more, got {self.max_queue!r}"
+            )
         if self.default_max_tokens > self.max_tokens_limit:
-            raise EngineError(
+            raise ConfigurationError(
                 f"default_max_tokens ({self.default_max_tokens}) exceeds max_tokens_limit "
                 f"({self.max_tokens_limit})"
             )
         for name in ("timeout", "header_timeout", "body_timeout"):
             value = getattr(self, name)
             if not isinstance(value, int | float) or not value > 0:
-                raise EngineError(f"server setting {name} must be positive, got {value!r}")
+                raise ConfigurationError(f"server setting {name} must be positive, got {value!r}")
         for origin in self.cors_origins:
             if origin != "*" and (
                 not origin.startswith(("http://", "https://")) or origin.count("/") != 2
             ):
-                raise EngineError(
+                raise ConfigurationError(
                     f"CORS origin {origin!r} must be scheme://host[:port] (no path) or *"
                 )
         if self.api_key is not None and not self.api_key.strip():
-            raise EngineError("an empty API key would protect nothing; give a key or none")
+            raise ConfigurationError("an empty API key would protect nothing; give a key or none")
 
     def served_model_name(self, fallback: str | Path) -> str:
         """The model id: ``model_name``, else the model's file or directory name."""
