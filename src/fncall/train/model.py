@@ -10,6 +10,7 @@ import torch
 from transformers import LlamaConfig, LlamaForCausalLM, PreTrainedTokenizerFast
 
 from fncall.modeldir import write_metadata
+from fncall.train.choices import MODEL_SIZES
 
 
 @dataclass(frozen=True)
@@ -18,7 +19,7 @@ class ModelSize:
     embeddings, ``ModelSize.house()`` about 3.2M in all with a 4k vocabulary and
     ``ModelSize.small_100m()`` about 100M with a 32k vocabulary."""
 
-    SIZES = ("tiny", "house", "small_100m")
+    SIZES = MODEL_SIZES
 
     hidden_size: int = 64
     layers: int = 2

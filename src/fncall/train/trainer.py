@@ -38,6 +38,7 @@ from tqdm.auto import tqdm
 
 from fncall.errors import TrainError
 from fncall.pretrained import file_sha256
+from fncall.train.choices import LORA_TARGETS
 from fncall.train.data import (
     TrainingExample,
     epoch_batches,
@@ -59,10 +60,6 @@ from fncall.train.rundir import (
     save_checkpoint,
 )
 from fncall.train.trainee import check_base, make_trainee
-
-LORA_TARGETS = ("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj")
-"""The layers a LoRA adapter covers by default: every projection of attention and MLP."""
-
 
 # --- configuration -----------------------------------------------------------------------
 

@@ -1,0 +1,42 @@
+"""The ``fncall`` command line.
+
+One module a command (or a few small ones): each has ``add_parser(commands)``, which adds
+its subcommand and sets ``func``, the function that runs it. Heavy packages (torch, the
+trainer, the server) are imported inside those functions, so ``fncall --help`` and
+``fncall dialects`` answer at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from fncall.cli import call, data, evaluate, export, prompts, serve, train
+from fncall.errors import FncallError, MissingArgumentError
+
+COMMANDS = (prompts, call, evaluate, data, train, serve, export)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole ``fncall`` parser."""
+    parser = argparse.ArgumentParser(
+        prog="fncall",
+        description="Turn open-weight language models into reliable function callers.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for command in COMMANDS:
+        command.add_parser(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``fncall`` command. Returns the exit code (1 for any error)."""
+    args = build_parser().parse_args(sys.argv[1:] if argv is None else list(argv))
+    try:
+        return args.func(args)
+    except FncallError as exc:
+        print(f"error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        if isinstance(exc, MissingArgumentError):
+            print(f"ask the user: {exc.clarification}", file=sys.stderr)
+        return 1

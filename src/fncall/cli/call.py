@@ -1,0 +1,67 @@
+"""``fncall call``: ask a model once; print the validated calls (and their results)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from fncall.calls.call import ToolCall
+from fncall.cli._options import TOOLS_HELP, decoding_options, decoding_settings, model_options
+from fncall.tools.spec import Tool
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:
+    """Add ``call``."""
+    call = commands.add_parser(
+        "call",
+        help="ask a model; print the validated calls (and results) as JSON",
+        parents=[model_options("model directory, GGUF file or server URL"), decoding_options()],
+    )
+    call.add_argument("--tools", required=True, help=TOOLS_HELP)
+    call.add_argument(
+        "--tool-choice",
+        default="auto",
+        help="auto, none, required, or the name of the tool to call (default: auto)",
+    )
+    call.add_argument("--no-parallel", action="store_true", help="allow one call at most")
+    call.add_argument("--system", help="a system message, where the dialect has one")
+    call.add_argument(
+        "--execute",
+        action="store_true",
+        help="run the calls (tools from a .py file); tools that need approval ask on the terminal",
+    )
+    call.add_argument("query", help="the user's query")
+    call.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Answer the query; 1 when the output could not be used."""
+    from fncall.caller import FunctionCaller
+    from fncall.tools import load_tools
+
+    caller = FunctionCaller(
+        args.model,
+        args.dialect,
+        load_tools(args.tools),
+        system=args.system,
+        approve=_ask_on_terminal,
+        **decoding_settings(args),
+    )
+    response = caller.call(
+        args.query,
+        tool_choice=args.tool_choice,
+        parallel=not args.no_parallel,
+        execute=args.execute,
+    )
+    print(json.dumps(response.to_dict(), indent=2, ensure_ascii=False))
+    if response.error is not None:
+        print(f"error: {type(response.error).__name__}: {response.error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _ask_on_terminal(call: ToolCall, tool: Tool) -> bool:
+    arguments = ", ".join(f"{k}={v!r}" for k, v in call.arguments.items())
+    print(f"run {call.name}({arguments})? [y/N] ", end="", file=sys.stderr, flush=True)
+    return sys.stdin.readline().strip().lower() in ("y", "yes")
