@@ -1,4 +1,5 @@
-"""Malformed and hostile model outputs: each gets one exact error, and nothing runs.
+"""Malformed and hostile model outputs: each gets one exact error from reading them (parse,
+then validate, as :func:`fncall.read_output` does), and nothing runs.
 
 The corpus lives in ``tests/corpus/malformed_outputs.json``; each entry names a dialect, a
 model output, the error class it must raise and the exact ``str(error)``. It is a
@@ -31,6 +32,7 @@ import pytest
 
 import fncall.errors
 from fncall.dialects import get_dialect, list_dialects
+from fncall.pipeline import read_output
 from fncall.tools import toolset
 
 CORPUS = Path(__file__).parent / "corpus" / "malformed_outputs.json"
@@ -212,15 +214,14 @@ def test_corpus_is_well_formed() -> None:
 def test_malformed_output(entry: dict[str, Any], sentinels: dict[str, Any]) -> None:
     output = expand(entry["output"], sentinels["canary"])
     expected = getattr(fncall.errors, entry["error"])
-    dialect = get_dialect(entry["dialect"])
     if "xfail" in entry:
         with pytest.raises(expected) as caught:
-            dialect.parse(output, TOOLS)
+            read_output(entry["dialect"], TOOLS, output)
         if "message_excludes" in entry:
             assert entry["message_excludes"] not in str(caught.value)
     else:
         with pytest.raises(fncall.errors.FncallError) as caught:
-            dialect.parse(output, TOOLS)
+            read_output(entry["dialect"], TOOLS, output)
         assert type(caught.value) is expected
         assert str(caught.value) == entry["message"]
     if isinstance(caught.value, fncall.errors.OutputParseError):
@@ -297,7 +298,7 @@ def _rewrite(ids: list[str]) -> None:
         if "xfail" in entry or entry["id"] not in ids:
             continue
         try:
-            get_dialect(entry["dialect"]).parse(expand(entry["output"], canary), TOOLS)
+            read_output(entry["dialect"], TOOLS, expand(entry["output"], canary))
         except fncall.errors.FncallError as exc:
             if type(exc).__name__ != entry["error"]:
                 raise SystemExit(

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from fncall.calls.call import NESTED_CALL_KEY, ToolCall
 from fncall.calls.pyformat import format_python_value
 from fncall.calls.pyparse import parse_python_calls
-from fncall.calls.validate import validate_call
+from fncall.calls.validate import validate_call, validate_calls
 from fncall.dialects import Dialect, get_dialect, list_dialects
 from fncall.errors import (
     ArgumentTypeError,
@@ -169,8 +169,10 @@ def test_dialect_call_to_a_tool_not_offered(name: str, data: st.DataObject) -> N
     toolset = data.draw(tool_sets_for(dialect), label="toolset")
     call = data.draw(calls_for(toolset, strings_for(dialect)), label="call")
     others = ToolSet([tool for tool in toolset.values() if tool.name != call.name])
-    with pytest.raises(UnknownFunctionError) as info:
-        dialect.parse(dialect.format_calls([call]), others)
+    parsed = dialect.parse(dialect.format_calls([call]), others)  # read as written
+    assert [c.name for c in parsed.calls] == [call.name]
+    with pytest.raises(UnknownFunctionError) as info:  # and refused by validation
+        validate_calls(parsed.calls, others)
     assert info.value.function == call.name
 
 

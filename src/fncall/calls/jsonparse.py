@@ -18,7 +18,7 @@ from typing import Any
 
 from fncall.calls import limits
 from fncall.calls.call import ParsedOutput, ToolCall
-from fncall.errors import OutputParseError, UnknownFunctionError
+from fncall.errors import OutputParseError
 from fncall.tools.spec import Tool
 
 _GLAIVE_ARGUMENTS = re.compile(r'"arguments"\s*:\s*\'')
@@ -158,7 +158,6 @@ def parse_json_calls(
 
     Raises:
         OutputParseError: an attempted call that is not valid JSON or has a bad shape.
-        UnknownFunctionError: a call to a tool that was not offered.
     """
     text = _unquote_glaive_arguments(output)
     calls: list[ToolCall] = []
@@ -173,8 +172,6 @@ def parse_json_calls(
         name, arguments = envelope
         if not isinstance(name, str) or not name:
             raise OutputParseError("call without a function name", output)
-        if name not in tools:
-            raise UnknownFunctionError(f"call to unknown function {name!r}", name)
         calls.append(ToolCall(name, decode_arguments(arguments, name, output)))
         kept.append(text[position:start])
         position = end

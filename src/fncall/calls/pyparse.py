@@ -36,14 +36,16 @@ def parse_python_calls(
     Args:
         source: ``f(a=1); g(b='x')`` (``form="statements"``) or ``[f(a=1), g(b='x')]``
             (``form="list"``).
-        tools: The offered tools; calls, nested ones included, may only name these.
+        tools: The offered tools, which name positional arguments. A call of another
+            name is returned as written, for validation to refuse, unless it passes
+            positional arguments (only a tool can name them).
         nested: Whether an argument may itself be a call (``f(x=g(y=1))``).
         max_calls: Most top-level calls accepted.
 
     Raises:
         UnsafeOutputError: a construct other than a call with literal arguments.
         OutputParseError: not valid Python, or over a size bound.
-        UnknownFunctionError: a call to a function that was not offered.
+        UnknownFunctionError: positional arguments to a function that was not offered.
     """
     limits.check_output_size(source)
     try:
@@ -106,10 +108,10 @@ class _Reader:
     def call(self, node: ast.Call, depth: int) -> ToolCall:
         name = self.function_name(node.func)
         tool = self.tools.get(name)
-        if tool is None:
+        if tool is None and node.args:
             raise UnknownFunctionError(f"call to unknown function {name!r}", name)
         arguments: dict[str, Any] = {}
-        order = parameter_order(tool)
+        order = parameter_order(tool) if tool is not None else ()
         for position, arg in enumerate(node.args):
             if isinstance(arg, ast.Starred):
                 raise self.unsafe(f"starred argument in call to {name!r}")

@@ -131,12 +131,14 @@ class Dialect(ABC):
 
     def parse(self, output: str, tools: ToolSet) -> ParsedOutput:
         """Read a model output (generation already cut at a stop sequence) into calls or a
-        plain-text answer.
+        plain-text answer, as written: a call of a tool that was not offered is returned for
+        :func:`~fncall.calls.validate.validate_calls` to refuse.
 
         Raises:
             OutputParseError: an attempted call that is malformed, unsafe or over a bound;
                 ``.output`` holds the whole output.
-            UnknownFunctionError: a call to a tool that was not offered.
+            UnknownFunctionError: positional arguments to a function that was not offered
+                (Python-syntax dialects; only a tool can name them).
         """
         limits.check_output_size(output)
         try:

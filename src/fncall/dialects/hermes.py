@@ -23,7 +23,7 @@ from fncall.calls.call import ParsedOutput, ToolCall
 from fncall.calls.jsonparse import decode_arguments, decode_json_object
 from fncall.dialects import register
 from fncall.dialects.base import Dialect, PromptInput
-from fncall.errors import OutputParseError, PromptError, UnknownFunctionError
+from fncall.errors import OutputParseError, PromptError
 from fncall.grammar.calls import CallGrammar
 from fncall.grammar.ir import Node, Rep, chars, seq
 from fncall.tools.spec import Tool, ToolSet
@@ -125,8 +125,6 @@ class Hermes(Dialect):
             name = obj.get("name")
             if not isinstance(name, str) or not ({"arguments", "parameters"} & set(obj)):
                 raise OutputParseError('a <tool_call> needs "name" and "arguments"', output)
-            if name not in tools:
-                raise UnknownFunctionError(f"call to unknown function {name!r}", name)
             arguments = obj.get("arguments", obj.get("parameters"))
             calls.append(ToolCall(name, decode_arguments(arguments, name, output)))
         return ParsedOutput(calls, _BLOCK.sub("", output).strip(), output)

@@ -22,6 +22,7 @@ Error types for outcomes that BFCL's checker never sees:
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from fncall.calls.call import ToolCall
 from fncall.calls.validate import validate_calls
@@ -30,11 +31,7 @@ from fncall.errors import FncallError, OutputParseError, UnknownFunctionError
 from fncall.eval.bfcl import PASS, Check, ast_check, fail
 from fncall.eval.data import EvalEntry
 from fncall.eval.execmatch import execution_match
-from fncall.tools.spec import Tool, ToolSet
-
-# A call can name at most this many functions that were not offered before decoding
-# gives up (each one costs a re-parse).
-_MAX_UNKNOWN_NAMES = 16
+from fncall.tools.spec import ToolSet
 
 
 @dataclass(frozen=True)
@@ -77,34 +74,30 @@ def decode(dialect: Dialect, output: str, tools: ToolSet, truncated: bool = Fals
 
 
 def _parse_as_written(dialect: Dialect, output: str, tools: ToolSet) -> Decoded:
-    offered, unknown = tools, []
-    while True:
-        try:
-            parsed = dialect.parse(output, offered)
-        except UnknownFunctionError as exc:
-            named = (*unknown, exc.function)
-            if len(unknown) >= _MAX_UNKNOWN_NAMES:
-                return Decoded(None, error=str(exc), hallucinated=named, attempted_call=True)
-            try:
-                offered = ToolSet([*offered.values(), _stand_in(exc.function)])
-            except FncallError:
-                return Decoded(None, error=str(exc), hallucinated=named, attempted_call=True)
-            unknown.append(exc.function)
-            continue
-        except OutputParseError as exc:
-            error = f"{type(exc).__name__}: {exc}"
-            return Decoded(None, error=error, hallucinated=tuple(unknown), attempted_call=True)
-        return Decoded(
-            parsed.calls,
-            parsed.text,
-            hallucinated=tuple(unknown),
-            attempted_call=bool(parsed.calls),
-        )
+    try:
+        parsed = dialect.parse(output, tools)
+    except UnknownFunctionError as exc:  # positional arguments that no offered tool names
+        return Decoded(None, error=str(exc), hallucinated=(exc.function,), attempted_call=True)
+    except OutputParseError as exc:
+        return Decoded(None, error=f"{type(exc).__name__}: {exc}", attempted_call=True)
+    named = dict.fromkeys(name for call in parsed.calls for name in _names(call))
+    return Decoded(
+        parsed.calls,
+        parsed.text,
+        hallucinated=tuple(name for name in named if name not in tools),
+        attempted_call=bool(parsed.calls),
+    )
 
 
-def _stand_in(name: str) -> Tool:
-    """A tool that takes any keyword argument, so a call of an unoffered name decodes."""
-    return Tool(name, "", {"type": "object", "properties": {}, "additionalProperties": True})
+def _names(value: Any) -> list[str]:
+    """The functions a call names, its nested calls' included, in the order written."""
+    if isinstance(value, ToolCall):
+        return [value.name, *_names(list(value.arguments.values()))]
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, list | tuple):
+        return [name for item in value for name in _names(item)]
+    return []
 
 
 def is_valid_call(decoded: Decoded, tools: ToolSet) -> bool:
