@@ -14,7 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fncall.errors import ToolDefinitionError, ToolFormatError
+from fncall.dialects import get_dialect
+from fncall.errors import PromptError, ToolDefinitionError, ToolFormatError
 from fncall.tools import load_tools, tool_from_source, tools_from_json, tools_from_source
 from fncall.tools.formats import detect_format, tool_from_json
 from fncall.tools.pysource import python_source
@@ -667,3 +668,28 @@ def test_generated_sources_match_their_definitions(source: str) -> None:
     assert from_source == from_callable
     assert from_source.source == from_callable.source
     assert tool_from_source(python_source(from_source)) == from_source
+
+
+@pytest.mark.parametrize(
+    ("name", "parameter", "problem"),
+    [
+        ("lambda", "city", "tool 'lambda'"),
+        ("get_weather", "class", "parameter 'class' of tool 'get_weather'"),
+        ("get_weather", "from-date", "parameter 'from-date' of tool 'get_weather'"),
+        ("math.class", "x", "tool 'math.class'"),
+    ],
+)
+def test_one_rule_says_what_python_syntax_cannot_name(name, parameter, problem):
+    tool = Tool(name, "", {"type": "object", "properties": {parameter: {"type": "string"}}})
+    for dialect in ("nexusraven-v2", "bfcl-python"):  # calls in Python syntax
+        with pytest.raises(PromptError, match=f"which cannot name {problem}$"):
+            get_dialect(dialect).render([tool], "hi")
+    with pytest.raises(ToolFormatError, match=f"^{problem} cannot be written as a Python def"):
+        python_source(tool)
+
+
+def test_a_dotted_tool_is_called_in_python_syntax_but_not_written_as_a_def():
+    tool = Tool("math.factorial", "", {"type": "object", "properties": {"n": {"type": "integer"}}})
+    assert "math.factorial" in get_dialect("bfcl-python").render([tool], "hi")
+    with pytest.raises(ToolFormatError, match=r"^tool 'math\.factorial' cannot be written"):
+        python_source(tool)

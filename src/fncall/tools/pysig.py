@@ -30,6 +30,24 @@ def _is_python(tool: Tool) -> bool:
     return tool.source is not None and tool.source.format == "python"
 
 
+def python_name_problem(tool: Tool, *, dotted: bool) -> str | None:
+    """What of ``tool`` Python syntax cannot name (``"tool 'x'"``, ``"parameter 'p' of tool
+    'x'"``), or None. A call may name a dotted tool (``math.factorial``), a ``def`` may not:
+    ``dotted`` says which is asked. The one rule for both, so what a dialect offers and what
+    fncall can write as Python agree."""
+    parts = tool.name.split(".") if dotted else [tool.name]
+    if not all(_is_identifier(part) for part in parts):
+        return f"tool {tool.name!r}"
+    for name in tool.properties:
+        if not _is_identifier(name):
+            return f"parameter {name!r} of tool {tool.name!r}"
+    return None
+
+
+def _is_identifier(name: str) -> bool:
+    return name.isidentifier() and not keyword.iskeyword(name)
+
+
 def check_python_names(tools: Iterable[Tool], dialect: str) -> None:
     """Refuse tools a Python-syntax dialect cannot write a call to.
 
@@ -37,16 +55,11 @@ def check_python_names(tools: Iterable[Tool], dialect: str) -> None:
         PromptError: a tool or parameter name that is a Python keyword or not an identifier.
     """
     for tool in tools:
-        if any(keyword.iskeyword(part) for part in tool.name.split(".")):
+        problem = python_name_problem(tool, dotted=True)
+        if problem is not None:
             raise PromptError(
-                f"{dialect} writes calls in Python syntax, which cannot name tool {tool.name!r}"
+                f"{dialect} writes calls in Python syntax, which cannot name {problem}"
             )
-        for name in tool.properties:
-            if not name.isidentifier() or keyword.iskeyword(name):
-                raise PromptError(
-                    f"{dialect} writes calls in Python syntax, which cannot name parameter "
-                    f"{name!r} of tool {tool.name!r}"
-                )
 
 
 def parameter_order(tool: Tool) -> tuple[str, ...]:

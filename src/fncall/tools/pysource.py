@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import ast
 import inspect
-import keyword
 import types
 import typing
 from typing import Any
 
 from fncall.errors import ToolDefinitionError, ToolFormatError
+from fncall.tools.pysig import python_name_problem
 from fncall.tools.python import assemble_tool
 from fncall.tools.spec import Tool, ToolSource
 
@@ -439,16 +439,11 @@ def _runtime_docstring(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str | No
 
 
 def _check_writable(tool: Tool) -> None:
-    if not tool.name.isidentifier() or keyword.iskeyword(tool.name):
+    problem = python_name_problem(tool, dotted=False)
+    if problem is not None:
         raise ToolFormatError(
-            f"tool {tool.name!r} cannot be written as a Python def: its name is not an identifier"
+            f"{problem} cannot be written as a Python def: not an identifier, or a keyword"
         )
-    for name in tool.properties:
-        if not name.isidentifier() or keyword.iskeyword(name):
-            raise ToolFormatError(
-                f"tool {tool.name!r}, parameter {name!r} cannot be written as a Python "
-                "parameter: not an identifier"
-            )
 
 
 def _google_docstring(tool: Tool) -> str:
