@@ -207,7 +207,7 @@ class FunctionCaller:
     @staticmethod
     def dialect_of(model: Any, dialect: str | Dialect | None = None) -> Dialect:
         """The dialect to use: ``dialect`` when given, else the one a model directory's
-        ``fncall.json`` names.
+        ``fncall.json`` names (the house model's, for ``model=None``).
 
         Raises:
             UnknownDialectError, EngineError: an unknown name, or none to be found.
@@ -215,6 +215,7 @@ class FunctionCaller:
         if isinstance(dialect, Dialect):
             return dialect
         if dialect is None:
+            model = house_model() if model is None else model
             name = read_metadata(model).get("dialect") if isinstance(model, str | Path) else None
             if name is None:
                 raise EngineError(

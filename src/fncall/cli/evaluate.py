@@ -71,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
         raise EvalRunError("pass one of --model PATH and --predictions FILE, not both")
     model = args.model
     if model is None and args.predictions is None:
-        model = str(house_model())
+        model = str(house_model())  # recorded in the run's config, so a resume checks it
     dialect = args.dialect
     if dialect is None:
         if model is None:

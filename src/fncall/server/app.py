@@ -39,7 +39,6 @@ from starlette.middleware.cors import CORSMiddleware
 import fncall
 from fncall.caller import FunctionCaller, PreparedCall
 from fncall.errors import FncallError
-from fncall.house import house_model
 from fncall.server import webchat
 from fncall.server.accesslog import AccessLogMiddleware
 from fncall.server.answers import answer_of, completion_body, error_for
@@ -77,9 +76,8 @@ def create_app(config: ServerConfig, caller: FunctionCaller | None = None) -> Fa
         EngineError, UnknownDialectError: a model or dialect that cannot be loaded.
     """
     if caller is None:
-        model = config.model if config.model is not None else house_model()
-        caller = FunctionCaller(
-            model,
+        caller = FunctionCaller(  # a model of None is the house model
+            config.model,
             config.dialect,
             engine=config.engine,
             engine_options=config.engine_options,
@@ -87,7 +85,7 @@ def create_app(config: ServerConfig, caller: FunctionCaller | None = None) -> Fa
             grounded=config.grounded,
             beams=config.beams,
         )
-        served = config.served_model_name("fncall-house" if config.model is None else model)
+        served = config.served_model_name(config.model or "fncall-house")
     else:
         served = config.served_model_name(getattr(caller.engine, "path", None) or "fncall")
     config = replace(config, model_name=served)
