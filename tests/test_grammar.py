@@ -7,7 +7,7 @@ import math
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from fncall.calls.call import ToolCall
@@ -257,3 +257,30 @@ def test_free_form_keys_are_declared_unenforced_and_repeats_refused():
             "</tool_call>",
             tools,
         )
+
+
+_TEXT_PIECES = [
+    *("a", "x", "C", " ", "\n", "'", '"', ":", "(", "[", "{", "<", "`", "python\n"),
+    *("Call", "Call:", "Initial Answer:", "get_weather(", "<tool_call>", "<b>"),
+    *('"function":', '"function_call":', "function"),
+]
+
+
+@pytest.mark.parametrize("name", DIALECTS)
+@settings(
+    max_examples=60,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(text=st.lists(st.sampled_from(_TEXT_PIECES), max_size=8).map("".join))
+def test_the_gbnf_approximation_of_plain_text_is_within_text_avoid(name, text, accepts):
+    """A dialect keeps one rule for a plain answer in two forms: ``text_avoid`` (a regex, for
+    llguidance and the parser) and ``text_approximation`` (for GBNF, which has no
+    negation). Whatever the approximation admits, the rule must allow too."""
+    dialect = get_dialect(name)
+    grammar = dialect.grammar(TOOLS, "none")
+    if accepts(grammar, text, gbnf=True):
+        assert re.match(dialect.text_avoid, text) is None, text
+        assert accepts(grammar, text), text
+        assert dialect.parse(text, TOOLS).calls == [], text
