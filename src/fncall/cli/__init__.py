@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from fncall.cli import call, data, evaluate, export, prompts, serve, train
 from fncall.errors import FncallError, MissingArgumentError
+from fncall.extras import missing_extra
 
 COMMANDS = (prompts, call, evaluate, data, train, serve, export)
 
@@ -34,7 +35,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``fncall`` command. Returns the exit code (1 for any error)."""
     args = build_parser().parse_args(sys.argv[1:] if argv is None else list(argv))
     try:
-        return args.func(args)
+        try:
+            return args.func(args)
+        except ModuleNotFoundError as exc:
+            error = missing_extra(exc)
+            if error is None:
+                raise
+            raise error from exc
     except FncallError as exc:
         print(f"error: {type(exc).__name__}: {exc}", file=sys.stderr)
         if isinstance(exc, MissingArgumentError):

@@ -11,6 +11,7 @@ from typing import Any
 
 from fncall.engines.base import Engine, Generation, GenerationRequest, Sampling
 from fncall.errors import ConfigurationError
+from fncall.extras import missing_extra
 
 ENGINES: dict[str, tuple[str, str]] = {
     "transformers": ("fncall.engines.transformers", "TransformersEngine"),
@@ -24,12 +25,19 @@ def engine_class(name: str) -> type[Engine]:
     """The engine class registered as ``name``.
 
     Raises:
-        ConfigurationError: an unknown name.
+        ConfigurationError: an unknown name, or an engine whose extra is not installed
+            (naming it).
     """
     if name not in ENGINES:
         raise ConfigurationError(f"unknown engine {name!r}; known engines: {', '.join(ENGINES)}")
     module, attribute = ENGINES[name]
-    return getattr(importlib.import_module(module), attribute)
+    try:
+        return getattr(importlib.import_module(module), attribute)
+    except ModuleNotFoundError as exc:
+        error = missing_extra(exc)
+        if error is None:
+            raise
+        raise error from exc
 
 
 def load_engine(name: str, model: str, **options: Any) -> Engine:
