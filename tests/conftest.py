@@ -11,7 +11,7 @@ import pytest
 from fncall.dialects import list_dialects
 from fncall.examples import everyday
 from fncall.tools import toolset
-from fncall.tools.python import tools_from_module
+from fncall.tools.callables import tools_from_module
 
 MARKERS = (
     "<bot_end>",

@@ -40,7 +40,7 @@ class TinyModel:
 
     Attributes:
         hf_dir: The directory :func:`fncall.train.model.save_model` wrote.
-        gguf: The same model exported with :func:`fncall.engines.gguf.export_gguf` (f32).
+        gguf: The same model exported with :func:`fncall.export.model_gguf.export_gguf` (f32).
     """
 
     hf_dir: Path
@@ -54,7 +54,7 @@ _lock = threading.Lock()
 def build_tiny_model(root: Path) -> TinyModel:
     """Train a ~300-token byte-level BPE tokenizer, build a 2-layer, hidden-64 Llama with
     grouped-query attention (4 query heads, 2 KV heads), save it, and export it to GGUF."""
-    from fncall.engines.gguf import export_gguf
+    from fncall.export.model_gguf import export_gguf
     from fncall.train.model import ModelSize, build_model, save_model
     from fncall.train.tokenizer import train_tokenizer
 

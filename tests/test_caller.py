@@ -22,7 +22,7 @@ from fncall.examples import everyday
 from fncall.grammar.grounding import spans
 from fncall.grammar.values import GrammarLimits
 from fncall.request import ToolChoice
-from fncall.tools.python import tools_from_module
+from fncall.tools.callables import tools_from_module
 
 TOOLS = tools_from_module(everyday)
 SMALL = GrammarLimits(max_string=8, max_items=3, max_integer_digits=3, max_calls=3)

@@ -22,9 +22,9 @@ from transformers import LlamaForCausalLM, PreTrainedTokenizerFast
 
 from fncall import FunctionCaller
 from fncall.engines import GenerationRequest, Sampling, load_engine
-from fncall.engines.gguf import export_gguf
 from fncall.engines.llamacpp import LlamaCppEngine
 from fncall.errors import ConfigurationError, EngineError
+from fncall.export.model_gguf import export_gguf
 from tests.engine_fixtures import (
     CALL_PATTERN,
     EXTRA_SPECIAL,

@@ -170,7 +170,7 @@ def test_an_adapter_run_can_start_from_an_adapter(tmp_path, base):
 
 def test_a_gguf_base_is_dequantised_once_into_the_cache(tmp_path, base, monkeypatch):
     pytest.importorskip("gguf")
-    from fncall.engines.gguf import export_gguf
+    from fncall.export.model_gguf import export_gguf
 
     monkeypatch.setenv("FNCALL_CACHE", str(tmp_path / "cache"))
     gguf = export_gguf(base, tmp_path / "base.gguf")
@@ -269,8 +269,8 @@ def test_llama_cpp_applies_the_adapter_as_transformers_does(tmp_path, base, monk
     """The adapter of a GGUF base runs in llama.cpp merged into one GGUF model file (the
     default) or as a GGUF LoRA file, with the greedy answers of the transformers engine."""
     pytest.importorskip("llama_cpp")
-    from fncall.engines.gguf import export_gguf
-    from fncall.engines.gguf_adapter import adapter_gguf, export_merged_gguf, merged_gguf
+    from fncall.export.adapter_gguf import adapter_gguf, export_merged_gguf, merged_gguf
+    from fncall.export.model_gguf import export_gguf
 
     monkeypatch.setenv("FNCALL_CACHE", str(tmp_path / "cache"))
     gguf = export_gguf(base, tmp_path / "base.gguf")
@@ -310,7 +310,7 @@ def test_llama_cpp_applies_the_adapter_as_transformers_does(tmp_path, base, monk
 
 def test_fncall_export_writes_lora_and_merged_files(tmp_path, base, monkeypatch):
     pytest.importorskip("gguf")
-    from fncall.engines.gguf import export_gguf
+    from fncall.export.model_gguf import export_gguf
     from tests.test_cli import fncall
 
     monkeypatch.setenv("FNCALL_CACHE", str(tmp_path / "cache"))

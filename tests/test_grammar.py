@@ -18,7 +18,7 @@ from fncall.grammar.ir import Chars, GrammarBuilder, Rep, seq
 from fncall.grammar.values import GrammarLimits, integer_range
 from fncall.request import ToolChoice
 from fncall.tools import toolset
-from fncall.tools.python import tools_from_module
+from fncall.tools.callables import tools_from_module
 from fncall.tools.spec import Tool, ToolSet
 
 TOOLS = toolset(tools_from_module(everyday))

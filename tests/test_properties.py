@@ -34,8 +34,8 @@ from fncall.errors import (
     UnknownFunctionError,
 )
 from fncall.tools import Tool, ToolSet, to_bfcl, to_llama_functions, to_trelis, tools_from_json
-from fncall.tools.pysig import parameter_order
 from fncall.tools.schema import json_type_of
+from fncall.tools.signature import parameter_order
 from tests.strategies import (
     SCHEMA_KEYWORD_NAMES,
     calls_for,

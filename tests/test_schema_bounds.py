@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from fncall import read_output, toolset
+from fncall._lru import LruCache
 from fncall.errors import ConstraintViolationError, OutputParseError, ToolDefinitionError
-from fncall.grammar.cache import LruCache
 from fncall.tools import tool_from_json
 from fncall.tools.patterns import PatternError, search
 from fncall.tools.schema import MAX_SCHEMA_NODES, iter_schemas, map_schema

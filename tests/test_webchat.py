@@ -21,7 +21,7 @@ from fncall.examples import everyday
 from fncall.grammar.values import GrammarLimits
 from fncall.server import ServerConfig, ServerThread, create_app
 from fncall.server.webchat import STATIC
-from fncall.tools.python import tools_from_module
+from fncall.tools.callables import tools_from_module
 
 try:
     from playwright.sync_api import expect, sync_playwright

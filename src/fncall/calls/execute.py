@@ -24,7 +24,7 @@ from fncall.errors import (
     ToolRaisedError,
     ToolTimeoutError,
 )
-from fncall.tools.python import to_python_arguments
+from fncall.tools.callables import to_python_arguments
 from fncall.tools.spec import Tool, ToolSet
 
 Approver = Callable[[ToolCall, Tool], bool]

@@ -17,7 +17,7 @@ from typing import Any, Literal
 from fncall.calls import limits
 from fncall.calls.call import ToolCall
 from fncall.errors import OutputParseError, UnknownFunctionError, UnsafeOutputError
-from fncall.tools.pysig import parameter_order
+from fncall.tools.signature import parameter_order
 from fncall.tools.spec import Tool
 
 CallForm = Literal["statements", "list"]

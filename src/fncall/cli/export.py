@@ -31,7 +31,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Write the file and say where."""
-    from fncall.engines.gguf_adapter import export_lora_gguf, export_merged_gguf
+    from fncall.export.adapter_gguf import export_lora_gguf, export_merged_gguf
     from fncall.pretrained import is_adapter_dir
 
     if not is_adapter_dir(args.adapter):

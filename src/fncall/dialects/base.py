@@ -7,11 +7,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
+from fncall._lru import LruCache
 from fncall.calls import limits
 from fncall.calls.call import ParsedOutput, ToolCall
 from fncall.errors import GrammarError, OutputParseError, PromptError
-from fncall.grammar.cache import LruCache
-from fncall.grammar.calls import CallGrammar
+from fncall.grammar.call_syntax import CallGrammar
 from fncall.grammar.ir import FreeText, Grammar, Node
 from fncall.grammar.values import DEFAULT_LIMITS, GrammarLimits, ValueSyntax
 from fncall.request import ToolChoice, ToolChoiceLike, resolve_tool_choice

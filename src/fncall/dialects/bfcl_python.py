@@ -26,11 +26,11 @@ from fncall.calls.pyparse import parse_python_calls
 from fncall.dialects import register
 from fncall.dialects.base import Dialect, PromptInput
 from fncall.errors import PromptError
-from fncall.grammar.calls import CallGrammar
+from fncall.grammar.call_syntax import CallGrammar
 from fncall.grammar.ir import Node, Rep, chars, seq
 from fncall.grammar.values import ValueSyntax
 from fncall.tools.formats import to_bfcl
-from fncall.tools.pysig import check_python_names
+from fncall.tools.signature import check_python_names
 from fncall.tools.spec import Tool, ToolSet
 
 PYTHON_NOTE = " Note that the provided function is in Python 3 syntax."

@@ -24,7 +24,7 @@ from fncall.calls.jsonparse import decode_arguments, decode_json_object
 from fncall.dialects import register
 from fncall.dialects.base import Dialect, PromptInput
 from fncall.errors import OutputParseError, PromptError
-from fncall.grammar.calls import CallGrammar
+from fncall.grammar.call_syntax import CallGrammar
 from fncall.grammar.ir import Node, Rep, chars, seq
 from fncall.tools.spec import Tool, ToolSet
 

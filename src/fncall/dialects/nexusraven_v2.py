@@ -20,10 +20,10 @@ from fncall.calls.pyparse import parse_python_calls
 from fncall.dialects import register
 from fncall.dialects.base import Dialect, PromptInput
 from fncall.errors import OutputParseError
-from fncall.grammar.calls import CallGrammar
+from fncall.grammar.call_syntax import CallGrammar
 from fncall.grammar.ir import ANY_CHAR, Node, Rep, chars, opt, seq
 from fncall.grammar.values import ValueSyntax
-from fncall.tools.pysig import check_python_names, python_docstring, python_signature
+from fncall.tools.signature import check_python_names, python_docstring, python_signature
 from fncall.tools.spec import Tool, ToolSet
 
 _MARKER = "Call:"

@@ -22,7 +22,7 @@ from fncall.calls.jsonparse import parse_json_calls
 from fncall.dialects import register
 from fncall.dialects.base import Dialect, PromptInput
 from fncall.errors import OutputParseError
-from fncall.grammar.calls import CallGrammar
+from fncall.grammar.call_syntax import CallGrammar
 from fncall.grammar.ir import Node, Rep, chars, seq
 from fncall.tools.formats import to_trelis
 from fncall.tools.spec import Tool, ToolSet

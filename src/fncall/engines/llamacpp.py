@@ -19,9 +19,9 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
+from fncall._lru import LruCache
 from fncall.engines.base import Engine, Generation, GenerationRequest
 from fncall.errors import ConfigurationError, ContextLengthError, EngineError
-from fncall.grammar.cache import LruCache
 
 INSTALL_HINT = "pip install 'fncall[llamacpp]'"
 GRAMMAR_CACHE_SIZE = 256
@@ -39,10 +39,10 @@ class LlamaCppEngine(Engine):
     passed to llama.cpp as GBNF and compiled once per distinct grammar text.
 
     Args:
-        model: Path of a ``.gguf`` file (see :func:`fncall.engines.gguf.export_gguf`), a
+        model: Path of a ``.gguf`` file (see :func:`fncall.export.model_gguf.export_gguf`), a
             registered base name, or an adapter directory trained on a GGUF base (converted
             once into fncall's cache as ``merge`` says; see
-            :mod:`fncall.engines.gguf_adapter`).
+            :mod:`fncall.export.adapter_gguf`).
         n_ctx: Context window in tokens; prompt plus completion must fit.
         n_threads: CPU threads (``None``: llama.cpp's default).
         n_gpu_layers: Layers offloaded to a GPU when llama.cpp was built with one.
@@ -245,7 +245,7 @@ def _model_files(model: str, merge: bool) -> tuple[Path, str | None]:
     from fncall.pretrained import BASES, is_adapter_dir, resolve_base
 
     if is_adapter_dir(model):
-        from fncall.engines.gguf_adapter import adapter_gguf, gguf_base, merged_gguf
+        from fncall.export.adapter_gguf import adapter_gguf, gguf_base, merged_gguf
 
         if merge:
             return merged_gguf(model, "f16"), None

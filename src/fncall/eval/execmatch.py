@@ -30,7 +30,7 @@ from fncall.calls.call import ToolCall
 from fncall.calls.pyparse import parse_python_calls
 from fncall.errors import EvalDataError, FncallError
 from fncall.eval.bfcl import PASS, Check, fail
-from fncall.tools.pysig import parameter_order
+from fncall.tools.signature import parameter_order
 from fncall.tools.spec import Tool
 
 

@@ -17,8 +17,8 @@ import llguidance
 import llguidance.numpy
 import numpy as np
 
+from fncall._lru import LruCache
 from fncall.errors import GrammarError
-from fncall.grammar.cache import LruCache
 from fncall.grammar.ir import Grammar
 
 MATCHER_CACHE_SIZE = 256

@@ -40,7 +40,7 @@ from fncall.errors import (
 )
 from fncall.examples import everyday
 from fncall.server.protocol import ApiError, parse_json_body
-from fncall.tools.python import tools_from_module
+from fncall.tools.callables import tools_from_module
 from fncall.tools.spec import ToolSet
 
 STATIC = Path(__file__).parent / "static"

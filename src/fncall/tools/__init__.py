@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from fncall.errors import ToolFormatError
+from fncall.tools.callables import load_python_tools, tool, tool_from_callable, tools_from_module
 from fncall.tools.formats import (
     detect_format,
     to_bfcl,
@@ -17,8 +18,7 @@ from fncall.tools.formats import (
     tools_from_json,
 )
 from fncall.tools.openapi import load_openapi, tools_from_openapi
-from fncall.tools.pysource import python_source, tool_from_source, tools_from_source
-from fncall.tools.python import load_python_tools, tool, tool_from_callable, tools_from_module
+from fncall.tools.source import python_source, tool_from_source, tools_from_source
 from fncall.tools.spec import Tool, ToolSet, ToolSource
 
 ToolLike = Tool | Callable[..., Any] | dict[str, Any]

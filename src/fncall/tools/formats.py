@@ -18,7 +18,7 @@ Formats (each item of a list, or the list under ``functions``/``tools``):
   multi-turn docs' schema of the result, is kept in the source document, not read; a doc
   that carries it is BFCL whatever its types.
 - ``python``: ``{"python": "<source of one def with a docstring>"}``, a NexusRaven-style
-  Python tool as text, read without running it (see :mod:`fncall.tools.pysource`).
+  Python tool as text, read without running it (see :mod:`fncall.tools.source`).
 
 The top-level keys are strict: a key a format does not list above (a typo such as
 ``paramters``, an MCP ``inputSchema``, smolagents ``inputs``) is a
@@ -36,8 +36,8 @@ from collections.abc import Callable, Collection
 from typing import Any
 
 from fncall.errors import ToolDefinitionError, ToolFormatError
-from fncall.tools.pysource import tool_from_source
 from fncall.tools.schema import iter_schemas, map_schema
+from fncall.tools.source import tool_from_source
 from fncall.tools.spec import Tool, ToolSource, check_tool_name
 
 # Type names the list-style formats (trelis, llama-functions) use, beside JSON's own.

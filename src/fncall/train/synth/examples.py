@@ -35,7 +35,7 @@ from functools import partial
 from typing import Any
 
 from fncall.calls.call import ToolCall
-from fncall.tools.pysource import tool_from_source
+from fncall.tools.source import tool_from_source
 from fncall.train.synth.catalog import placeholders
 from fncall.train.synth.queries import Query, fill
 from fncall.train.synth.universe import UniverseTool

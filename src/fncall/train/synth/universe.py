@@ -5,7 +5,7 @@ rather than memorise: the function name, summary, parameter names, which optiona
 parameters exist, type hints (``Literal`` or plain ``str`` with the choices in prose,
 ``Optional[int]`` or ``int | None``, sometimes no hints at all) and the docstring style
 (Google, NumPy, reST or a plain sentence) all vary. Each tool is written as Python source
-and read back with :func:`fncall.tools.pysource.tool_from_source`, the loader users' data
+and read back with :func:`fncall.tools.source.tool_from_source`, the loader users' data
 files go through, so what the model is trained on is exactly what it is later shown.
 """
 
@@ -15,7 +15,7 @@ import random
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from fncall.tools.pysource import tool_from_source
+from fncall.tools.source import tool_from_source
 from fncall.tools.spec import Tool
 from fncall.train.synth.catalog import Domain, Intent, Slot
 

@@ -11,7 +11,7 @@ import pytest
 from pydantic import BaseModel, Field
 
 from fncall.errors import ArgumentTypeError, ToolDefinitionError, ToolFormatError
-from fncall.tools.python import (
+from fncall.tools.callables import (
     argument_adapters,
     load_python_tools,
     to_python_arguments,
@@ -476,7 +476,7 @@ def test_tools_from_module(tmp_path: Any) -> None:
 
             from pydantic import BaseModel
 
-            from fncall.tools.python import tool
+            from fncall.tools.callables import tool
 
 
             class Place(BaseModel):

@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 from fncall.dialects import get_dialect
 from fncall.errors import PromptError, ToolDefinitionError, ToolFormatError
 from fncall.tools import load_tools, tool_from_source, tools_from_json, tools_from_source
+from fncall.tools.callables import tool_from_callable
 from fncall.tools.formats import detect_format, tool_from_json
-from fncall.tools.pysource import python_source
-from fncall.tools.python import tool_from_callable
+from fncall.tools.source import python_source
 from fncall.tools.spec import Tool
 
 # --- a dozen tools, each defined normally here; their source text is read back below -----
@@ -442,7 +442,7 @@ def test_refusals_are_typed_and_name_function_and_parameter(
 
 
 def test_callable_refuses_a_one_argument_dict_the_same_way() -> None:
-    # The ToolDefinitionError above is python.py's own, for the same function written out.
+    # The ToolDefinitionError above is callables.py's own, for the same function written out.
     def f(x: dict[int]): ...  # type: ignore[type-arg]
 
     with pytest.raises(ToolDefinitionError) as from_callable:

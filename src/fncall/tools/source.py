@@ -4,7 +4,7 @@ Data files (eval sets, synthetic training data) can carry NexusRaven-style tools
 of a ``def`` with a docstring. :func:`tools_from_source` reads that text with :mod:`ast`
 only: nothing in it is executed, evaluated or imported. Each annotation is mapped onto a real
 typing object from a fixed list and each default must be a literal, so the result is the
-same Tool that :func:`fncall.tools.python.tool_from_callable` builds for the function
+same Tool that :func:`fncall.tools.callables.tool_from_callable` builds for the function
 defined normally (same schema, description, signature text and docstring).
 
 Annotations understood, bare or as ``typing.X``: ``str``, ``int``, ``float``, ``bool``,
@@ -26,8 +26,7 @@ import typing
 from typing import Any
 
 from fncall.errors import ToolDefinitionError, ToolFormatError
-from fncall.tools.pysig import python_name_problem
-from fncall.tools.python import assemble_tool
+from fncall.tools.callables import assemble_tool
 from fncall.tools.spec import Tool, ToolSource
 
 _TYPES: dict[str, Any] = {
@@ -145,7 +144,7 @@ def python_source(tool: Tool) -> str:
     ``description=`` given to ``tool_from_callable``). ``requires_approval`` and ``strict``
     have no place in a ``def`` and are not written.
 
-    Any other tool gets the signature of :func:`fncall.tools.pysig.python_signature` and a
+    Any other tool gets the signature of :func:`fncall.tools.signature.python_signature` and a
     Google-style docstring (description, then ``Args:``). That round trip holds for
     parameters typed ``string``, ``integer``, ``number`` or ``boolean`` (optionally with
     ``null``), ``enum`` lists of constants that state their ``type``, arrays of those
@@ -161,8 +160,8 @@ def python_source(tool: Tool) -> str:
         ToolFormatError: the tool's name or a parameter name cannot be a Python identifier
             (a dotted name such as ``math.factorial``, a keyword).
     """
-    # Imported here: pysig pulls in fncall.calls, which imports fncall.tools back.
-    from fncall.tools.pysig import python_signature
+    # Imported here: signature.py pulls in fncall.calls, which imports fncall.tools back.
+    from fncall.tools.signature import python_signature
 
     _check_writable(tool)
     is_python = tool.source is not None and tool.source.format == "python"
@@ -439,6 +438,8 @@ def _runtime_docstring(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str | No
 
 
 def _check_writable(tool: Tool) -> None:
+    from fncall.tools.signature import python_name_problem  # as in python_source
+
     problem = python_name_problem(tool, dotted=False)
     if problem is not None:
         raise ToolFormatError(
@@ -449,7 +450,7 @@ def _check_writable(tool: Tool) -> None:
 def _google_docstring(tool: Tool) -> str:
     """A Google-style docstring for a tool not written in Python, laid out as a def's body
     (continuation lines indented, entries under ``Args:`` indented once more)."""
-    from fncall.tools.pysig import python_docstring
+    from fncall.tools.signature import python_docstring
 
     lines = python_docstring(tool, indent_args=True).split("\n")
     if tool.properties and not tool.description.strip():

@@ -127,7 +127,7 @@ def assemble_tool(
 ) -> Tool:
     """The Tool for a signature whose annotations are resolved to ``hints``.
 
-    Shared by callables and by :mod:`fncall.tools.pysource`, which reads the signature from
+    Shared by callables and by :mod:`fncall.tools.source`, which reads the signature from
     source text instead of a live function. ``source.docstring`` supplies the descriptions.
 
     Raises:

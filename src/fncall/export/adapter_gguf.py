@@ -104,8 +104,8 @@ def _field(reader: Any, key: str) -> Any:
 def _permuter(reader: Any) -> Callable[[str, np.ndarray], np.ndarray]:
     """How a ``lora_b`` must be reordered for the base: llama.cpp's ``llama`` architecture
     keeps Q and K rows in another RoPE order than Hugging Face (see
-    :func:`fncall.engines.gguf._rope_permute`); other architectures take them as they are."""
-    from fncall.engines.gguf import _rope_permute
+    :func:`fncall.export.model_gguf._rope_permute`); other architectures take them as they are."""
+    from fncall.export.model_gguf import _rope_permute
 
     arch = _field(reader, "general.architecture")
     if arch != "llama":
