@@ -21,7 +21,7 @@ from fncall.cli import main as fncall
 from fncall.dialects import get_dialect
 from fncall.examples import everyday
 from fncall.tools import toolset
-from fncall.tools.python import tools_from_module
+from fncall.tools.callables import tools_from_module
 from fncall.train.model import random_model
 
 BFCL = Path(__file__).resolve().parents[2] / "shared" / "bfcl"

@@ -40,7 +40,7 @@ from fncall.errors import EngineError
 from fncall.examples import everyday
 from fncall.house import house_model
 from fncall.tools import toolset
-from fncall.tools.python import tools_from_module
+from fncall.tools.callables import tools_from_module
 from fncall.train.model import random_model
 
 MARKERS = ("<bot_end>", "<human_end>", "<|im_start|>", "<|im_end|>", "<tool_call>", "</tool_call>")
