@@ -18,8 +18,8 @@ import time
 from pathlib import Path
 
 from fncall.cli import main as fncall
+from fncall.demo import everyday
 from fncall.dialects import get_dialect
-from fncall.examples import everyday
 from fncall.tools import toolset
 from fncall.tools.callables import tools_from_module
 from fncall.train.model import random_model

@@ -35,9 +35,9 @@ from typing import Any
 
 import httpx
 
+from fncall.demo import everyday
 from fncall.dialects import list_dialects
 from fncall.errors import EngineError
-from fncall.examples import everyday
 from fncall.house import house_model
 from fncall.tools import toolset
 from fncall.tools.callables import tools_from_module

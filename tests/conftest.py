@@ -8,8 +8,8 @@ from pathlib import Path
 import llguidance
 import pytest
 
+from fncall.demo import everyday
 from fncall.dialects import list_dialects
-from fncall.examples import everyday
 from fncall.tools import toolset
 from fncall.tools.callables import tools_from_module
 

@@ -22,6 +22,7 @@ import math
 import string
 from typing import Any
 
+import re2
 from hypothesis import strategies as st
 
 from fncall.calls.call import NESTED_CALL_KEY, ToolCall
@@ -469,7 +470,10 @@ def _strings_for(schema: dict[str, Any], strings: st.SearchStrategy[str]) -> st.
     if schema.get("format") in _FORMATS:
         base = _FORMATS[schema["format"]]
     elif "pattern" in schema:
-        base = st.from_regex(schema["pattern"])
+        # Python's `$` also matches before a final newline; JSON Schema's (ECMA's, RE2's)
+        # does not, so a draw such as 'a-00\n' for '^[a-z]+-[0-9]{2}$' is not a valid value
+        pattern = schema["pattern"]
+        base = st.from_regex(pattern).filter(lambda s: re2.search(pattern, s) is not None)
     else:
         base = strings
     low = schema.get("minLength", 0)

@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from fncall import CallRequest, FunctionCaller, ToolCall, toolset
+from fncall.demo import everyday
 from fncall.errors import (
     ConfigurationError,
     EngineError,
@@ -18,7 +19,6 @@ from fncall.errors import (
     TruncatedOutputError,
     UnknownDialectError,
 )
-from fncall.examples import everyday
 from fncall.grammar.grounding import spans
 from fncall.grammar.values import GrammarLimits
 from fncall.request import ToolChoice

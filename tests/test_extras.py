@@ -9,9 +9,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from fncall.demo import everyday
 from fncall.extras import EXTRA_OF
 
-EVERYDAY = Path(__file__).resolve().parents[1] / "src" / "fncall" / "examples" / "everyday.py"
+EVERYDAY = Path(everyday.__file__)
 BLOCK = f"import sys\nfor name in {sorted(EXTRA_OF)!r}:\n    sys.modules[name] = None\n"
 
 

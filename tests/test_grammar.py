@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from fncall.calls.call import ToolCall
+from fncall.demo import everyday
 from fncall.dialects import get_dialect, list_dialects
 from fncall.errors import GrammarError, ToolChoiceError
-from fncall.examples import everyday
 from fncall.grammar.ir import Chars, GrammarBuilder, Rep, seq
 from fncall.grammar.values import GrammarLimits, integer_range
 from fncall.request import ToolChoice

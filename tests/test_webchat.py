@@ -17,7 +17,7 @@ import httpx
 import pytest
 
 from fncall.caller import FunctionCaller
-from fncall.examples import everyday
+from fncall.demo import everyday
 from fncall.grammar.values import GrammarLimits
 from fncall.server import ServerConfig, ServerThread, create_app
 from fncall.server.webchat import STATIC

@@ -29,6 +29,7 @@ from fastapi.responses import FileResponse, JSONResponse, Response
 
 from fncall.calls.call import ToolCall
 from fncall.calls.execute import Executor, jsonable
+from fncall.demo import everyday
 from fncall.errors import (
     ArgumentTypeError,
     CallValidationError,
@@ -38,7 +39,6 @@ from fncall.errors import (
     UnknownArgumentError,
     UnknownFunctionError,
 )
-from fncall.examples import everyday
 from fncall.server.protocol import ApiError, parse_json_body
 from fncall.tools.callables import tools_from_module
 from fncall.tools.spec import ToolSet

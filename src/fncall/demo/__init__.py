@@ -21,8 +21,8 @@ from typing import Any, TextIO
 
 from fncall.caller import FunctionCaller, Response
 from fncall.calls.call import ToolCall
+from fncall.demo import everyday
 from fncall.errors import CallValidationError, MissingArgumentError, OutputParseError
-from fncall.examples import everyday
 from fncall.grammar.grounding import spans
 from fncall.house import house_model
 from fncall.modeldir import read_metadata

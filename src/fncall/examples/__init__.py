@@ -1,1 +1,0 @@
-"""Example tools and recorded outputs that ship with fncall (used by ``fncall demo``)."""
