@@ -61,7 +61,6 @@ def run(args: argparse.Namespace) -> int:
     from fncall import eval as evaluation
     from fncall.caller import FunctionCaller
     from fncall.eval.evaluate import evaluate
-    from fncall.house import house_model
 
     missing = [f"--{name}" for name in ("data", "out") if not getattr(args, name)]
     if missing:
@@ -69,16 +68,13 @@ def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     if args.model is not None and args.predictions is not None:
         raise EvalRunError("pass one of --model PATH and --predictions FILE, not both")
-    model = args.model
-    if model is None and args.predictions is None:
-        model = str(house_model())  # recorded in the run's config, so a resume checks it
     dialect = args.dialect
     if dialect is None:
-        if model is None:
+        if args.predictions is not None:
             raise EvalRunError("--predictions needs --dialect (the format the outputs are in)")
-        dialect = FunctionCaller.dialect_of(model).name
+        dialect = FunctionCaller.dialect_of(args.model).name  # None: the house model's
     config = evaluation.EvalConfig(
-        dialect=dialect, model=model, predictions=args.predictions, **decoding_settings(args)
+        dialect=dialect, model=args.model, predictions=args.predictions, **decoding_settings(args)
     )
     try:
         summary = evaluate(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from fncall.errors import FncallError
+from fncall.errors import ConfigurationError
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
@@ -35,11 +35,13 @@ def run(args: argparse.Namespace) -> int:
     from fncall.pretrained import is_adapter_dir
 
     if not is_adapter_dir(args.adapter):
-        raise FncallError(f"{args.adapter} is not an adapter directory (no adapter_config.json)")
+        raise ConfigurationError(
+            f"{args.adapter} is not an adapter directory (no adapter_config.json)"
+        )
     if args.merged:
         written = export_merged_gguf(args.adapter, args.out, args.dtype or "q8_0")
     elif args.dtype:
-        raise FncallError("--dtype applies to a merged export (--merged)")
+        raise ConfigurationError("--dtype applies to a merged export (--merged)")
     else:
         written = export_lora_gguf(args.adapter, args.out)
     print(f"wrote {written} ({written.stat().st_size / 2**20:.1f} MiB)")

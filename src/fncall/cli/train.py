@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from fncall.errors import FncallError
+from fncall.errors import ConfigurationError
 
 LORA_TARGETS = ("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj")
 MODEL_SIZES = ("tiny", "house")
@@ -104,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
             if getattr(args, n) is not None
         ]
         if given:
-            raise FncallError(f"{' and '.join(given)} apply from scratch, not with --base")
+            raise ConfigurationError(f"{' and '.join(given)} apply from scratch, not with --base")
         model = {
             "base": args.base,
             "lora_rank": args.lora_rank,

@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import importlib
 import importlib.metadata
-import importlib.util
 import pkgutil
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from fncall._pyfile import import_file
 from fncall.dialects.base import Demonstration, Dialect, Message, split_messages
 from fncall.errors import ConfigurationError, UnknownDialectError
 
@@ -66,17 +65,8 @@ def import_dialects(path: str | Path) -> list[str]:
             or a dialect it registers is known already.
     """
     _load_all()
-    path = Path(path)
-    if not path.is_file():
-        raise ConfigurationError(f"dialect file {path} does not exist")
     before = set(_REGISTRY)
-    name = f"fncall_user_dialects_{path.stem}"
-    spec = importlib.util.spec_from_file_location(name, path)
-    if spec is None or spec.loader is None:
-        raise ConfigurationError(f"{path} is not a Python file")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    _import(lambda: spec.loader.exec_module(module), str(path))
+    import_file(Path(path), "dialect file", ConfigurationError)
     return sorted(set(_REGISTRY) - before)
 
 

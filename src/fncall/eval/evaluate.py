@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +40,8 @@ def evaluate(
     the summary (also written to ``out/summary.json``, with ``out/report.html``).
 
     Args:
-        config: The model (or predictions file) and how it is run.
+        config: The model (``None``: the house model) or predictions file, and how it is
+            run.
         data: Question files or folders (BFCL, NexusRaven or fncall JSONL).
         out: The run's folder; results already there for the same configuration are kept.
         answers: BFCL ``possible_answer`` files or folders (default: next to the data).
@@ -56,7 +57,11 @@ def evaluate(
             same evaluation again resumes.
     """
     from fncall.engines import load_engine
+    from fncall.house import house_model
 
+    if config.model is None and config.predictions is None:
+        # the path is recorded in the run's config, so a resume checks it is the same model
+        config = replace(config, model=str(house_model()))
     entries = limit_per_category(load_eval_set(data, answers, tools), limit)
     store = ResultStore(out, config)
     if store.set_aside:

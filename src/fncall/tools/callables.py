@@ -8,12 +8,9 @@ Google, NumPy or reST docstring is a complete tool definition.
 from __future__ import annotations
 
 import functools
-import importlib.util
 import inspect
-import itertools
 import json
 import re
-import sys
 import typing
 from collections.abc import Callable
 from pathlib import Path
@@ -25,6 +22,7 @@ import pydantic
 from pydantic.fields import FieldInfo
 from pydantic_core import to_jsonable_python
 
+from fncall._pyfile import import_file
 from fncall.errors import ArgumentTypeError, ToolDefinitionError, ToolFormatError
 from fncall.tools.schema import inline_refs, map_schema
 from fncall.tools.spec import Tool, ToolSource
@@ -36,7 +34,6 @@ _VARIADIC = (inspect.Parameter.VAR_POSITIONAL, inspect.Parameter.VAR_KEYWORD)
 # Keywords that only annotate: they can sit next to a merged type union without changing
 # what validates.
 _ANNOTATIONS = frozenset({"description", "default", "examples", "deprecated", "title"})
-_module_ids = itertools.count()
 
 
 @overload
@@ -314,23 +311,7 @@ def load_python_tools(path: str | Path) -> list[Tool]:
     Raises:
         ToolFormatError: the file is missing or importing it raised.
     """
-    path = Path(path)
-    if not path.is_file():
-        raise ToolFormatError(f"Python tools file not found: {path}")
-    module_name = f"fncall_user_tools_{next(_module_ids)}_{path.stem}"
-    spec = importlib.util.spec_from_file_location(module_name, path)
-    if spec is None or spec.loader is None:
-        raise ToolFormatError(f"cannot import {path} as Python (expected a .py file)")
-    module = importlib.util.module_from_spec(spec)
-    # Registered before running so dataclasses and pydantic can resolve the module's names.
-    sys.modules[module_name] = module
-    try:
-        spec.loader.exec_module(module)
-    except (Exception, SystemExit) as exc:
-        del sys.modules[module_name]
-        raise ToolFormatError(
-            f"importing Python tools file {path} failed: {type(exc).__name__}: {exc}"
-        ) from exc
+    module = import_file(Path(path), "Python tools file", ToolFormatError)
     return tools_from_module(module)
 
 
