@@ -2,7 +2,7 @@
 
 The GPU tests build a small random-weight Llama model and run it under vLLM; they are
 marked ``gpu`` and skip (with the reason) without CUDA or without vllm. Run them on a GPU
-machine with ``pip install -e '.[dev,vllm]' && pytest tests/test_engine_vllm.py -m gpu``.
+machine with ``pip install -e '.[all,dev,vllm]' && pytest tests/test_engine_vllm.py -m gpu``.
 The other tests run anywhere: the error for a missing vllm or model directory, and how
 requests map onto one ``LLM.generate`` call (against a stand-in vllm module).
 """
@@ -31,7 +31,8 @@ HAS_VLLM = find_spec("vllm") is not None
 HAS_CUDA = torch.cuda.is_available()
 GPU_SKIP_REASON = (
     f"needs a CUDA GPU and vllm (CUDA available: {HAS_CUDA}, vllm installed: {HAS_VLLM}); "
-    "run on a GPU machine: pip install -e '.[dev,vllm]' && pytest tests/test_engine_vllm.py -m gpu"
+    "run on a GPU machine: pip install -e '.[all,dev,vllm]' && "
+    "pytest tests/test_engine_vllm.py -m gpu"
 )
 
 WEATHER = GrammarBuilder().build(seq('get_weather(city="', Rep(chars("a-z"), 1, 10), '")'))
