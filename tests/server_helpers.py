@@ -11,8 +11,8 @@ from typing import Any
 
 import httpx
 
-from fncall.caller import FunctionCaller
 from fncall.server import ServerConfig, ServerThread, create_app
+from fncall.settings import CallerSettings
 
 MODEL = "tiny"
 
@@ -47,10 +47,14 @@ TOOLS = [WEATHER, TIME]
 
 
 @contextmanager
-def running_server(engine: Any, dialect: str = "hermes", **settings: Any) -> Iterator[str]:
-    """Serve ``engine`` in ``dialect``; yields the base URL (``http://127.0.0.1:PORT``)."""
-    config = ServerConfig(model_name=MODEL, **settings)
-    app = create_app(config, FunctionCaller(engine, dialect))
+def running_server(
+    engine: Any, dialect: str = "hermes", max_tokens: int = 256, **settings: Any
+) -> Iterator[str]:
+    """Serve ``engine`` in ``dialect`` (``max_tokens`` for requests that give none; the
+    other ``settings`` are :class:`ServerConfig`'s); yields the base URL
+    (``http://127.0.0.1:PORT``)."""
+    caller = CallerSettings(dialect=dialect, max_tokens=max_tokens)
+    app = create_app(ServerConfig(caller, model_name=MODEL, **settings), engine)
     with ServerThread(app) as server:
         yield server.url
 

@@ -44,7 +44,7 @@ def test_bad_requests_fail_before_generation(tiny_engine, caller):
         FunctionCaller(tiny_engine, "hermes", TOOLS, retries=-1)
     with pytest.raises(ConfigurationError, match="grounded=True needs constrain=True"):
         FunctionCaller(tiny_engine, "hermes", TOOLS, grounded=True, constrain=False)
-    with pytest.raises(EngineError, match=r"has no fncall\.json naming one"):
+    with pytest.raises(ConfigurationError, match=r"has no fncall\.json naming one"):
         FunctionCaller("/nonexistent/model", None, TOOLS)
 
 

@@ -20,6 +20,7 @@ from fncall.engines.base import Engine, Generation, GenerationRequest
 from fncall.errors import ContextLengthError, EngineError, FncallError, GrammarError
 from fncall.eval import EvalConfig, ModelSource, ResultStore, load_eval_set, run_eval
 from fncall.eval.runner import DAMAGED_FILE, RESULTS_FILE
+from fncall.settings import CallerSettings
 
 LIGHT = {
     "type": "function",
@@ -156,10 +157,10 @@ def test_a_batch_refused_for_one_entry_runs_the_others_and_a_broken_engine_stops
 ):
     entries = load_eval_set([_mixed_set(tmp_path / "home.jsonl")])
     entries = [e for e in entries if e.id != "home_2"]  # the system-message entry
-    config = EvalConfig(dialect="nexusraven-v2", max_tokens=12)
+    config = EvalConfig(CallerSettings(dialect="nexusraven-v2", max_tokens=12))
     engine = _Wrapped(tiny_engine, max_chars=5000, refusal=refusal)
     store = ResultStore(tmp_path / "run", config)
-    records = run_eval(entries, ModelSource(engine, config), store, config.dialect, batch_size=4)
+    records = run_eval(entries, ModelSource(config, engine), store, "nexusraven-v2", batch_size=4)
     by_id = {r["id"]: r for r in records}
     assert by_id["home_1"]["error"] == refusal.__name__
     assert "does not fit" in by_id["home_1"]["errors"][0]
@@ -170,7 +171,7 @@ def test_a_batch_refused_for_one_entry_runs_the_others_and_a_broken_engine_stops
     broken = _Wrapped(tiny_engine, broken=True)
     store = ResultStore(tmp_path / "broken", config)
     with pytest.raises(EngineError, match="went away"):
-        run_eval(entries, ModelSource(broken, config), store, config.dialect, batch_size=2)
+        run_eval(entries, ModelSource(config, broken), store, "nexusraven-v2", batch_size=2)
     assert broken.batches == [2]  # the first failure stops the run
     assert not (tmp_path / "broken" / RESULTS_FILE).exists()
 

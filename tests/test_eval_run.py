@@ -173,9 +173,11 @@ def test_run_settings_are_recorded_and_older_runs_read_as_the_defaults(
 def test_eval_refuses_unclear_requests(tmp_path, capsys):
     both = ["--model", "m", "--predictions", "p.jsonl", "--dialect", "hermes"]
     assert _eval(*both, "--out", str(tmp_path / "x")) == 1
-    assert "one of --model PATH and --predictions FILE, not both" in capsys.readouterr().err
+    assert "a model (--model) or a predictions file (--predictions), not both" in (
+        capsys.readouterr().err
+    )
     assert _eval("--predictions", "p.jsonl", "--out", str(tmp_path / "x")) == 1
-    assert "needs --dialect" in capsys.readouterr().err
+    assert "the dialect its outputs are in (--dialect)" in capsys.readouterr().err
     truth = ["--predictions", "p.jsonl", "--dialect", "hermes", "--out", str(tmp_path / "y")]
     assert _eval(*truth, "--limit", "0") == 1
     assert "limit per category must be 1 or more" in capsys.readouterr().err

@@ -14,7 +14,7 @@ from tests.server_helpers import running_server
 
 
 def test_no_generated_request_gets_a_5xx(tiny_engine: Any) -> None:
-    with running_server(tiny_engine, "hermes", default_max_tokens=8) as base:
+    with running_server(tiny_engine, "hermes", max_tokens=8) as base:
         schema = schemathesis.openapi.from_url(f"{base}/openapi.json")
         operations = [result.ok() for result in schema.get_all_operations()]
         paths = {f"{op.method.upper()} {op.path}" for op in operations}

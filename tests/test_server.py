@@ -19,6 +19,7 @@ from fncall.dialects import get_dialect
 from fncall.errors import ConfigurationError
 from fncall.server import ServerConfig, ServerThread, create_app
 from fncall.server.gate import TextGate
+from fncall.settings import CallerSettings
 from tests.server_helpers import (
     MODEL,
     TIME,
@@ -374,13 +375,13 @@ def test_fncall_serve_command(tiny_model_dir: Any, capsys: pytest.CaptureFixture
 
 
 def test_a_grounded_server_grounds_its_caller(tiny_model_dir):
-    app = create_app(ServerConfig(model=tiny_model_dir, grounded=True))
+    app = create_app(ServerConfig(CallerSettings(tiny_model_dir, grounded=True)))
     try:
         assert app.state.caller.grounded
     finally:
         app.state.scheduler.close()
     with pytest.raises(ConfigurationError, match="grounded=True needs constrain=True"):
-        create_app(ServerConfig(model=tiny_model_dir, grounded=True, constrain=False))
+        ServerConfig(CallerSettings(tiny_model_dir, grounded=True, constrain=False))
 
 
 @pytest.mark.parametrize(
@@ -389,7 +390,7 @@ def test_a_grounded_server_grounds_its_caller(tiny_model_dir):
         ({"api_key": " "}, "an empty API key would protect nothing"),
         ({"max_batch": 0}, "max_batch must be a positive integer, got 0"),
         ({"max_queue": -1}, "max_queue must be 0 or more"),
-        ({"default_max_tokens": 9, "max_tokens_limit": 8}, "exceeds max_tokens_limit"),
+        ({"caller": CallerSettings(max_tokens=9), "max_tokens_limit": 8}, "exceeds max_tok"),
         ({"timeout": 0}, "timeout must be positive"),
         ({"cors_origins": ["http://a.org/app"]}, "must be scheme://host"),
     ],
@@ -400,7 +401,8 @@ def test_a_bad_server_setting_is_a_configuration_error(setting, message):
 
 
 def test_a_beam_search_server_answers_greedy_requests_and_refuses_sampled_ones(tiny_model_dir):
-    config = ServerConfig(model=tiny_model_dir, dialect="hermes", model_name=MODEL, beams=2)
+    settings = CallerSettings(tiny_model_dir, "hermes", beams=2)
+    config = ServerConfig(settings, model_name=MODEL)
     app = create_app(config)
     assert app.state.caller.sampling.beams == 2
     question = {"messages": [{"role": "user", "content": "Weather in Oslo?"}], "tools": TOOLS}

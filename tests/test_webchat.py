@@ -16,11 +16,11 @@ from typing import Any
 import httpx
 import pytest
 
-from fncall.caller import FunctionCaller
 from fncall.demo import everyday
 from fncall.grammar.values import GrammarLimits
 from fncall.server import ServerConfig, ServerThread, create_app
 from fncall.server.webchat import STATIC
+from fncall.settings import CallerSettings
 from fncall.tools.callables import tools_from_module
 
 try:
@@ -48,8 +48,9 @@ TIMEOUT_MS = 60_000  # a model answer on a busy 2-core machine
 
 
 def _serve(engine: Any, dialect: str) -> ServerThread:
-    config = ServerConfig(model_name="tiny", api_key=KEY, default_max_tokens=96)
-    return ServerThread(create_app(config, FunctionCaller(engine, dialect, limits=SMALL)))
+    settings = CallerSettings(dialect=dialect, limits=SMALL, max_tokens=96)
+    config = ServerConfig(settings, model_name="tiny", api_key=KEY)
+    return ServerThread(create_app(config, engine))
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,15 @@ The pieces, each in its own sub-package:
 - :mod:`fncall.calls`: safe parsing, validation and execution of calls.
 - :mod:`fncall.grammar`: grammars compiled from tools, so decoding can only produce valid calls.
 - :mod:`fncall.engines`: generation engines (transformers, llama.cpp, vLLM, HTTP servers).
-- :class:`FunctionCaller`: all of it together.
+- :mod:`fncall.eval`: evaluation faithful to BFCL and NexusRaven, resumable, with reports.
+- :mod:`fncall.server`: an OpenAI-compatible server with a web chat page.
+- :mod:`fncall.train`: the training pipeline and its synthetic data (:mod:`fncall.train.synth`).
+- :mod:`fncall.house`: the bundled house model; :mod:`fncall.export`: GGUF files for llama.cpp.
+- :mod:`fncall.cli`: the ``fncall`` command; :mod:`fncall.demo`: ``make demo``.
+- :class:`FunctionCaller`: all of it together, set up by keywords or by one
+  :class:`~fncall.settings.CallerSettings` value (as the CLI, evaluation and server do).
+
+What ``__all__`` lists, here and in each sub-package, is the API; other names may change.
 """
 
 from fncall.caller import FunctionCaller, PreparedCall, Response
@@ -17,6 +25,7 @@ from fncall.errors import FncallError
 from fncall.grammar.values import GrammarLimits
 from fncall.pipeline import read_output, render_prompt
 from fncall.request import CallRequest, ToolChoice
+from fncall.settings import CallerSettings
 from fncall.tools import Tool, ToolSet, load_tools, tool, tool_from_callable, toolset
 
 __version__ = "0.1.0"
@@ -24,6 +33,7 @@ __version__ = "0.1.0"
 __all__ = [
     "CallRequest",
     "CallResult",
+    "CallerSettings",
     "Demonstration",
     "Dialect",
     "Executor",

@@ -25,7 +25,6 @@ from fncall.dialects.base import Dialect
 from fncall.engines import Engine, GenerationRequest, Sampling, load_engine
 from fncall.engines.base import Generation
 from fncall.errors import (
-    ConfigurationError,
     EngineError,
     FncallError,
     OutputParseError,
@@ -34,9 +33,8 @@ from fncall.errors import (
 from fncall.grammar.grounding import grounding_texts
 from fncall.grammar.ir import Grammar
 from fncall.grammar.values import DEFAULT_LIMITS, GrammarLimits
-from fncall.house import house_model
-from fncall.modeldir import read_metadata
 from fncall.request import CallRequest, ToolChoice, ToolChoiceLike, resolve_tool_choice
+from fncall.settings import CallerSettings, model_dialect
 from fncall.tools import ToolLike, load_tools, toolset
 from fncall.tools.spec import ToolSet
 
@@ -125,8 +123,8 @@ class FunctionCaller:
     Args:
         model: A model directory (loaded with ``engine``), or a ready :class:`Engine`;
             ``None`` is the bundled house model (:func:`fncall.house.house_model`).
-        dialect: The prompt and call format; defaults to the model directory's
-            ``fncall.json`` metadata.
+        dialect: The prompt and call format; defaults to the one the model directory's
+            ``fncall.json`` names (for an engine, the directory it was loaded from).
         tools: The offered tools, in any form :func:`fncall.tools.toolset` takes, or a
             tools file (``.py``, ``.json``, OpenAPI) for :func:`fncall.tools.load_tools`.
         engine: Engine name for a model path: ``transformers`` (default), ``llamacpp``,
@@ -175,21 +173,33 @@ class FunctionCaller:
         timeout: float = 30.0,
     ) -> None:
         self.tools = load_tools(tools) if isinstance(tools, str | Path) else toolset(tools)
-        if model is None:
-            model = house_model()
-        self.dialect = self.dialect_of(model, dialect)
-        if retries < 0:
-            raise ConfigurationError(f"retries must be 0 or more, got {retries}")
-        if grounded and not constrain:
-            raise ConfigurationError(
-                "grounded=True needs constrain=True: the grammar is what keeps string "
-                "arguments to spans of the request"
-            )
-        self.sampling = Sampling(max_tokens, temperature, top_p, seed, beams)
-        self.engine = (
-            model
-            if isinstance(model, Engine)
-            else load_engine(engine, str(model), **dict(engine_options or {}))
+        given = CallerSettings(
+            None if isinstance(model, Engine) else model,
+            dialect.name if isinstance(dialect, Dialect) else dialect,
+            engine,
+            dict(engine_options or {}),
+            constrain,
+            grounded,
+            retries,
+            limits,
+            beams,
+            max_tokens,
+            temperature,
+            top_p,
+            seed,
+        )
+        if isinstance(model, Engine):
+            # a loaded engine: its own model, whose fncall.json may name the dialect
+            loaded: Engine | None = model
+            settings = replace(given, model=model.path)
+            settings = replace(settings, dialect=settings.dialect or model_dialect(model.path))
+        else:
+            loaded, settings = None, given.resolved()
+        self.settings = settings
+        self.dialect = dialect if isinstance(dialect, Dialect) else get_dialect(settings.dialect)
+        self.sampling = settings.sampling
+        self.engine = loaded or load_engine(
+            settings.engine, str(settings.model), **settings.engine_options
         )
         self.engine.check_sampling(self.sampling)
         if constrain and not self.engine.supports_grammar:
@@ -204,26 +214,28 @@ class FunctionCaller:
         self.system = system
         self.executor = Executor(self.tools, functions=functions, timeout=timeout, approve=approve)
 
-    @staticmethod
-    def dialect_of(model: Any, dialect: str | Dialect | None = None) -> Dialect:
-        """The dialect to use: ``dialect`` when given, else the one a model directory's
-        ``fncall.json`` names (the house model's, for ``model=None``).
+    @classmethod
+    def from_settings(
+        cls,
+        settings: CallerSettings,
+        tools: Iterable[ToolLike] | str | Path = (),
+        *,
+        engine: Engine | None = None,
+        **options: Any,
+    ) -> FunctionCaller:
+        """A caller set up by ``settings`` (as the CLI, an evaluation and the server make
+        one).
 
-        Raises:
-            UnknownDialectError, EngineError: an unknown name, or none to be found.
+        Args:
+            settings: The model, dialect, engine and decoding.
+            tools: As for the constructor.
+            engine: An engine already loaded (several callers sharing one model); it
+                replaces ``settings.model`` and ``settings.engine``.
+            options: The constructor's other keywords (``system``, ``functions``,
+                ``approve``, ``timeout``).
         """
-        if isinstance(dialect, Dialect):
-            return dialect
-        if dialect is None:
-            model = house_model() if model is None else model
-            name = read_metadata(model).get("dialect") if isinstance(model, str | Path) else None
-            if name is None:
-                raise EngineError(
-                    f"no dialect given, and {model} has no fncall.json naming one "
-                    "(is it a model directory?); pass dialect=..."
-                )
-            dialect = name
-        return get_dialect(dialect)
+        model = settings.model if engine is None else engine
+        return cls(model, settings.dialect, tools, **settings.caller_options(), **options)
 
     def call(
         self,

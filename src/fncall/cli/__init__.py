@@ -18,6 +18,8 @@ from fncall.extras import missing_extra
 
 COMMANDS = (prompts, call, evaluate, data, train, serve, export)
 
+__all__ = ["build_parser", "main"]
+
 
 def build_parser() -> argparse.ArgumentParser:
     """The whole ``fncall`` parser."""

@@ -1,12 +1,12 @@
 """Options several commands share, as argparse parents, and the one place that turns them
-into the settings a :class:`~fncall.FunctionCaller` (or an evaluation, or a server) takes."""
+into the :class:`~fncall.settings.CallerSettings` a caller, an evaluation and a server take."""
 
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
 from fncall.engines import ENGINES
+from fncall.settings import CallerSettings
 
 GROUNDED_HELP = (
     "copy free-form string arguments from the request: each must be a span of its words "
@@ -34,35 +34,42 @@ def model_options(model_help: str) -> argparse.ArgumentParser:
     return parent
 
 
-def decoding_options(*, sampling: bool = True) -> argparse.ArgumentParser:
-    """How outputs are generated: the grammar, grounding, beams, retries and (with
-    ``sampling``) the sampling settings a request may otherwise bring itself."""
+def decoding_options() -> argparse.ArgumentParser:
+    """How outputs are generated: the grammar, grounding, beams, retries and the default
+    sampling."""
     parent = argparse.ArgumentParser(add_help=False)
     parent.add_argument(
         "--no-constrain", action="store_true", help="generate without a grammar (still validated)"
     )
     parent.add_argument("--grounded", action="store_true", help=GROUNDED_HELP)
     parent.add_argument("--beams", type=int, default=1, help=BEAMS_HELP)
-    if sampling:
-        parent.add_argument(
-            "--retries", type=int, default=0, help="re-ask with the error this many times"
-        )
-        parent.add_argument("--max-tokens", type=int, default=256)
-        parent.add_argument("--temperature", type=float, default=0.0)
-        parent.add_argument("--seed", type=int)
+    parent.add_argument(
+        "--retries", type=int, default=0, help="re-ask with the error this many times"
+    )
+    parent.add_argument("--max-tokens", type=int, default=256, help="new tokens at most")
+    parent.add_argument(
+        "--temperature", type=float, default=0.0, help="0 (default) for greedy decoding"
+    )
+    parent.add_argument("--seed", type=int, help="seed for sampled decoding")
     return parent
 
 
-def decoding_settings(args: argparse.Namespace, *, sampling: bool = True) -> dict[str, Any]:
-    """The settings :func:`decoding_options` (with the same ``sampling``) gave, by the names
-    ``FunctionCaller``, ``EvalConfig`` and ``ServerConfig`` share."""
-    settings: dict[str, Any] = {
-        "engine": args.engine,
-        "constrain": not args.no_constrain,
-        "grounded": args.grounded,
-        "beams": args.beams,
-    }
-    if sampling:
-        for name in ("retries", "max_tokens", "temperature", "seed"):
-            settings[name] = getattr(args, name)
-    return settings
+def caller_settings(args: argparse.Namespace) -> CallerSettings:
+    """The settings :func:`model_options` and :func:`decoding_options` gave, as one value
+    (a caller, an evaluation and a server take the same).
+
+    Raises:
+        ConfigurationError: a setting out of range.
+    """
+    return CallerSettings(
+        model=args.model,
+        dialect=args.dialect,
+        engine=args.engine,
+        constrain=not args.no_constrain,
+        grounded=args.grounded,
+        retries=args.retries,
+        beams=args.beams,
+        max_tokens=args.max_tokens,
+        temperature=args.temperature,
+        seed=args.seed,
+    )

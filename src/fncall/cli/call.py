@@ -7,7 +7,7 @@ import json
 import sys
 
 from fncall.calls.call import ToolCall
-from fncall.cli._options import TOOLS_HELP, decoding_options, decoding_settings, model_options
+from fncall.cli._options import TOOLS_HELP, caller_settings, decoding_options, model_options
 from fncall.tools.spec import Tool
 
 
@@ -40,13 +40,8 @@ def run(args: argparse.Namespace) -> int:
     from fncall.caller import FunctionCaller
     from fncall.tools import load_tools
 
-    caller = FunctionCaller(
-        args.model,
-        args.dialect,
-        load_tools(args.tools),
-        system=args.system,
-        approve=_ask_on_terminal,
-        **decoding_settings(args),
+    caller = FunctionCaller.from_settings(
+        caller_settings(args), load_tools(args.tools), system=args.system, approve=_ask_on_terminal
     )
     response = caller.call(
         args.query,

@@ -7,8 +7,7 @@ import argparse
 import time
 from pathlib import Path
 
-from fncall.cli._options import decoding_options, decoding_settings, model_options
-from fncall.errors import EvalRunError
+from fncall.cli._options import caller_settings, decoding_options, model_options
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
@@ -59,23 +58,13 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run (or resume) the evaluation and print its table; 130 when interrupted."""
     from fncall import eval as evaluation
-    from fncall.caller import FunctionCaller
     from fncall.eval.evaluate import evaluate
 
     missing = [f"--{name}" for name in ("data", "out") if not getattr(args, name)]
     if missing:
         args.eval_parser.error(f"the following arguments are required: {', '.join(missing)}")
     started = time.perf_counter()
-    if args.model is not None and args.predictions is not None:
-        raise EvalRunError("pass one of --model PATH and --predictions FILE, not both")
-    dialect = args.dialect
-    if dialect is None:
-        if args.predictions is not None:
-            raise EvalRunError("--predictions needs --dialect (the format the outputs are in)")
-        dialect = FunctionCaller.dialect_of(args.model).name  # None: the house model's
-    config = evaluation.EvalConfig(
-        dialect=dialect, model=args.model, predictions=args.predictions, **decoding_settings(args)
-    )
+    config = evaluation.EvalConfig(caller_settings(args), predictions=args.predictions)
     try:
         summary = evaluate(
             config, args.data, args.out, answers=args.answers, tools=args.tools,

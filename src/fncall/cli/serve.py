@@ -7,7 +7,7 @@ import logging
 import os
 import sys
 
-from fncall.cli._options import decoding_options, decoding_settings, model_options
+from fncall.cli._options import caller_settings, decoding_options, model_options
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
@@ -17,10 +17,11 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         help="serve a model over an OpenAI-compatible API (/v1/chat/completions)",
         description="Serve a model over OpenAI's chat-completions API, so the openai SDK, "
         "LangChain and chat UIs can use it, with tool_choice enforced and every call "
-        "validated. One JSON access-log line per request goes to stderr.",
+        "validated. The sampling options are the defaults of requests that give none. One "
+        "JSON access-log line per request goes to stderr.",
         parents=[
             model_options("model directory, GGUF file or server URL"),
-            decoding_options(sampling=False),
+            decoding_options(),
         ],
     )
     serve.add_argument(
@@ -38,7 +39,6 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         "--max-queue", type=int, default=64, help="requests that may wait; more get HTTP 429"
     )
     serve.add_argument("--timeout", type=float, default=120.0, help="seconds per request")
-    serve.add_argument("--max-tokens", type=int, default=256, help="default max_tokens")
     serve.add_argument(
         "--max-tokens-limit", type=int, default=4096, help="largest max_tokens a request may ask"
     )
@@ -73,15 +73,12 @@ def run(args: argparse.Namespace) -> int:
     from fncall.server import ServerConfig, create_app, serve
 
     config = ServerConfig(
-        model=args.model,
-        dialect=args.dialect,
-        **decoding_settings(args, sampling=False),
+        caller=caller_settings(args),
         model_name=args.model_name,
         api_key=args.api_key,
         max_body_bytes=args.max_body_bytes,
         max_tools=args.max_tools,
         max_tokens_limit=args.max_tokens_limit,
-        default_max_tokens=args.max_tokens,
         max_batch=args.max_batch,
         max_queue=args.max_queue,
         timeout=args.timeout,

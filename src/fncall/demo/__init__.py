@@ -15,7 +15,7 @@ import json
 import re
 import tempfile
 from collections.abc import Callable
-from dataclasses import asdict
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -24,10 +24,12 @@ from fncall.calls.call import ToolCall
 from fncall.demo import everyday
 from fncall.errors import CallValidationError, MissingArgumentError, OutputParseError
 from fncall.grammar.grounding import spans
-from fncall.house import house_model
 from fncall.modeldir import read_metadata
 from fncall.pipeline import read_output, render_prompt
+from fncall.settings import CallerSettings
 from fncall.tools import Tool, ToolSet, toolset
+
+__all__ = ["demo_tools", "run"]
 
 DIALECT = "nexusraven-v2"
 
@@ -104,7 +106,7 @@ def run(out: TextIO | None = None, model: str | Path | None = None) -> int:
         write(f"model:  {response.raw.strip()}")
         _show(response, write)
     _evaluate(tools, outputs, write)
-    speaks = read_metadata(model if model is not None else house_model()).get("dialects", [])
+    speaks = read_metadata(caller.settings.model).get("dialects", [])
     if AGENT_DIALECT in speaks:
         _agent(caller, write)
     _beams(caller, outputs, write)
@@ -157,14 +159,16 @@ def _scored(tools: ToolSet, outputs: list[str], beams: int = 1) -> tuple[list[di
         data.write_text("".join(json.dumps(row) + "\n" for row in rows))
         lines = [{"id": r["id"], "result": o} for r, o in zip(rows, outputs, strict=True)]
         predictions.write_text("".join(json.dumps(line) + "\n" for line in lines))
-        config = evaluation.EvalConfig(DIALECT, predictions=str(predictions), beams=beams)
+        config = evaluation.EvalConfig(
+            CallerSettings(dialect=DIALECT, beams=beams), predictions=str(predictions)
+        )
         records = evaluation.run_eval(
             evaluation.load_eval_set([data]),
             evaluation.PredictionsSource(predictions),
             evaluation.ResultStore(Path(folder) / "run", config),
             DIALECT,
         )
-    return records, evaluation.format_table(evaluation.summarize(records, asdict(config)))
+    return records, evaluation.format_table(evaluation.summarize(records, config.record()))
 
 
 def _verdict(record: dict) -> str:
@@ -173,16 +177,15 @@ def _verdict(record: dict) -> str:
 
 def _variant(caller: FunctionCaller, **options: Any) -> FunctionCaller:
     """A caller on the same engine and tools with other options (the model loads once)."""
-    return FunctionCaller(
-        caller.engine, DIALECT, caller.tools, max_tokens=caller.sampling.max_tokens, **options
-    )
+    settings = replace(caller.settings, **options)
+    return FunctionCaller.from_settings(settings, caller.tools, engine=caller.engine)
 
 
 def _agent(caller: FunctionCaller, write: Callable[[str], None]) -> None:
     """The model as an agent uses it, in a chat dialect: it calls a tool, the call runs, and
     it answers from the result."""
-    chat = FunctionCaller(
-        caller.engine, AGENT_DIALECT, caller.tools, max_tokens=caller.sampling.max_tokens,
+    chat = FunctionCaller.from_settings(
+        replace(caller.settings, dialect=AGENT_DIALECT), caller.tools, engine=caller.engine,
         timeout=5.0,
     )  # fmt: skip
     write(f"As an agent ({AGENT_DIALECT}): a call, its result, then an answer from the result.\n")
@@ -268,7 +271,7 @@ def _served(caller: FunctionCaller, query: str, write: Callable[[str], None]) ->
     from fncall.server import ServerConfig, ServerThread, create_app
 
     write("The same model behind the OpenAI-compatible server (fncall serve), on loopback:\n")
-    app = create_app(ServerConfig(model_name="fncall-house"), caller)
+    app = create_app(ServerConfig(caller.settings, model_name="fncall-house"), caller.engine)
     request = {
         "model": "fncall-house",
         "messages": [{"role": "user", "content": query}],

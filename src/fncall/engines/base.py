@@ -117,12 +117,15 @@ class Engine(ABC):
         supports_beams: Whether requests may ask for beam search (``Sampling.beams`` > 1).
         streams_text: Whether ``on_text`` listeners hear text as it is generated (else
             once, with the whole text, when the generation is done).
+        path: The model it was loaded from (a directory, a file or a server's URL), where
+            it has one.
     """
 
     name: ClassVar[str]
     supports_grammar: ClassVar[bool] = True
     supports_beams: ClassVar[bool] = False
     streams_text: ClassVar[bool] = False
+    path: str | None = None
 
     @abstractmethod
     def generate(self, requests: Sequence[GenerationRequest]) -> list[Generation]:

@@ -91,6 +91,7 @@ class LlamaCppEngine(Engine):
         if unknown:
             raise ConfigurationError(f"unknown llamacpp engine option(s): {', '.join(unknown)}")
         self._llama_cpp = llama_cpp
+        self.path = model
         try:
             with _model_params(llama_cpp, use_extra_bufts=repack), _captured_stderr() as log:
                 self._llm = llama_cpp.Llama(

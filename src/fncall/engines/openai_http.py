@@ -91,6 +91,7 @@ class OpenAIEngine(Engine):
                 f"timeout must be a positive number of seconds, got {timeout!r}"
             )
         self.url = model.rstrip("/") + "/completions"
+        self.path = model
         self.model_name = model_name
         self.grammar_field = grammar_field
         self.concurrency = concurrency

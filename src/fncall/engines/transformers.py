@@ -106,7 +106,7 @@ class TransformersEngine(Engine):
             raise EngineError(f"{path}: a fast tokenizer (tokenizer.json) is needed")
         self.model.to(device).eval()
         self.device = torch.device(device)
-        self.path = path
+        self.path = str(path)
         self.eos_ids = self._eos_ids()
         self.pad_id = self.tokenizer.pad_token_id
         if self.pad_id is None:

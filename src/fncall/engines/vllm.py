@@ -74,6 +74,7 @@ class VLLMEngine(Engine):
                 f"model directory {model!r} does not exist (the vllm engine loads a local "
                 "model directory with config.json, weights and a tokenizer)"
             )
+        self.path = model
         self._sampling_params = SamplingParams
         self._structured_outputs_params = StructuredOutputsParams
         # guidance = llguidance, the same grammar semantics as fncall's CPU path; "auto"

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from dataclasses import asdict, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from tqdm import tqdm
 
+from fncall.errors import EvalRunError
 from fncall.eval.data import load_eval_set
 from fncall.eval.report import summarize, write_report
 from fncall.eval.runner import (
@@ -40,8 +41,7 @@ def evaluate(
     the summary (also written to ``out/summary.json``, with ``out/report.html``).
 
     Args:
-        config: The model (``None``: the house model) or predictions file, and how it is
-            run.
+        config: The model (none: the house model) or predictions file, and how it is run.
         data: Question files or folders (BFCL, NexusRaven or fncall JSONL).
         out: The run's folder; results already there for the same configuration are kept.
         answers: BFCL ``possible_answer`` files or folders (default: next to the data).
@@ -51,17 +51,19 @@ def evaluate(
         progress: Show a progress bar (on stderr).
 
     Raises:
-        EvalDataError, EvalRunError, EngineError: unreadable sets, a folder holding another
-            configuration's results, an engine that fails.
+        EvalDataError, EvalRunError, ConfigurationError, EngineError: unreadable sets, a
+            folder holding another configuration's results, a bad set-up, an engine that
+            fails.
         KeyboardInterrupt: after saying on stderr how many results are saved; running the
             same evaluation again resumes.
     """
-    from fncall.engines import load_engine
-    from fncall.house import house_model
-
-    if config.model is None and config.predictions is None:
-        # the path is recorded in the run's config, so a resume checks it is the same model
-        config = replace(config, model=str(house_model()))
+    if config.predictions is None:
+        # the model's path is recorded in the run's config, so a resume checks it is the same
+        config = replace(config, caller=config.caller.resolved())
+    elif config.caller.dialect is None:
+        raise EvalRunError(
+            "scoring a predictions file needs the dialect its outputs are in (--dialect)"
+        )
     entries = limit_per_category(load_eval_set(data, answers, tools), limit)
     store = ResultStore(out, config)
     if store.set_aside:
@@ -73,7 +75,7 @@ def evaluate(
     if config.predictions is not None:
         source: OutputSource = PredictionsSource(config.predictions)
     else:
-        source = ModelSource(load_engine(config.engine, str(config.model)), config)
+        source = ModelSource(config)
     scored = [store.records[e.id] for e in entries if store.finished(e)]
     bar = tqdm(
         total=len(entries), initial=len(scored), disable=not progress, unit="entry",
@@ -87,7 +89,7 @@ def evaluate(
 
     try:
         records = run_eval(
-            entries, source, store, config.dialect, batch_size=batch_size, on_batch=advance
+            entries, source, store, config.caller.dialect, batch_size=batch_size, on_batch=advance
         )
     except KeyboardInterrupt:
         bar.close()
@@ -98,6 +100,6 @@ def evaluate(
         )
         raise
     bar.close()
-    summary = summarize(records, asdict(config))
+    summary = summarize(records, config.record())
     write_report(out, summary, records)
     return summary

@@ -26,7 +26,7 @@ import json
 import os
 import zlib
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import MISSING, asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -45,6 +45,7 @@ from fncall.errors import (
 from fncall.eval.data import EvalEntry, read_records
 from fncall.eval.score import decode, is_valid_call, score
 from fncall.request import CallRequest
+from fncall.settings import CallerSettings
 
 RESULTS_FILE = "results.jsonl"
 DAMAGED_FILE = "results.damaged.jsonl"
@@ -61,28 +62,34 @@ class EvalConfig:
     """What determines a run's results; a folder holds the results of one configuration.
 
     Attributes:
-        dialect: The prompt and call format.
-        model: The model path or URL (``None`` when scoring a predictions file).
-        engine: The engine that ran the model.
-        constrain: Grammar-constrained decoding.
-        grounded: Free-form string arguments copied from the request (see
-            :mod:`fncall.grammar.grounding`).
-        max_tokens, temperature, seed, beams: Sampling.
-        retries: Re-asks with the error fed back.
-        predictions: A file of raw outputs scored instead of running a model.
+        caller: The model and how it decodes. With no model,
+            :func:`~fncall.eval.evaluate.evaluate` runs the house model.
+        predictions: A file of raw outputs scored instead of running a model (then
+            ``caller.dialect`` is the format they are in).
+
+    Raises:
+        ConfigurationError: both a model and a predictions file.
     """
 
-    dialect: str
-    model: str | None = None
-    engine: str = "transformers"
-    constrain: bool = True
-    grounded: bool = False
-    max_tokens: int = 256
-    temperature: float = 0.0
-    seed: int | None = None
-    beams: int = 1
-    retries: int = 0
+    caller: CallerSettings = field(default_factory=CallerSettings)
     predictions: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.caller.model is not None and self.predictions is not None:
+            raise ConfigurationError(
+                "evaluate a model (--model) or a predictions file (--predictions), not both"
+            )
+
+    def record(self) -> dict[str, Any]:
+        """The configuration, flat, as ``config.json`` and the summary hold it."""
+        settings = asdict(self.caller)
+        model = settings["model"]
+        return {
+            **settings,
+            "model": None if model is None else str(model),
+            "engine_options": dict(settings["engine_options"]),
+            "predictions": self.predictions,
+        }
 
 
 @dataclass(frozen=True)
@@ -130,23 +137,14 @@ class ModelSource:
     (:meth:`Output.failed`) and the rest of its batch still runs.
 
     Args:
-        engine: A loaded engine.
-        config: Dialect, constraint, sampling and retries.
+        config: The model, its dialect and how it decodes.
+        engine: An engine already loaded (one model for several runs); by default
+            ``config.caller`` loads its model.
     """
 
-    def __init__(self, engine: Engine, config: EvalConfig) -> None:
-        self.caller = FunctionCaller(
-            engine,
-            config.dialect,
-            constrain=config.constrain,
-            grounded=config.grounded,
-            retries=config.retries,
-            max_tokens=config.max_tokens,
-            temperature=config.temperature,
-            seed=config.seed,
-            beams=config.beams,
-        )
-        self.seed = config.seed
+    def __init__(self, config: EvalConfig, engine: Engine | None = None) -> None:
+        self.caller = FunctionCaller.from_settings(config.caller, engine=engine)
+        self.seed = config.caller.seed
 
     def _seed(self, entry: EvalEntry) -> int | None:
         """Each entry's own seed, from the run's seed and the entry's id: outputs do not
@@ -353,7 +351,7 @@ class ResultStore:
         self.results_path = self.directory / RESULTS_FILE
         self.damaged_path = self.directory / DAMAGED_FILE
         config_path = self.directory / CONFIG_FILE
-        wanted = _resolved(asdict(config))
+        wanted = _resolved(config.record())
         if config_path.exists():
             try:
                 stored = json.loads(config_path.read_text())
@@ -364,8 +362,7 @@ class ResultStore:
             if not isinstance(stored, dict):
                 raise EvalRunError(f"{config_path}: not a configuration; remove the folder")
             # a setting added since the folder was written had its default there
-            defaults = {f.name: f.default for f in fields(EvalConfig) if f.default is not MISSING}
-            stored = _resolved({**defaults, **stored})
+            stored = _resolved({**EvalConfig().record(), **stored})
             changed = sorted(
                 k for k in wanted.keys() | stored.keys() if wanted.get(k) != stored.get(k)
             )

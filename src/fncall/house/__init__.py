@@ -17,6 +17,8 @@ from fncall.errors import EngineError
 MODEL_DIR = Path(__file__).parent / "model"
 SCRATCH_DIR = Path(__file__).parent / "scratch"
 
+__all__ = ["MODEL_DIR", "SCRATCH_DIR", "house_model", "scratch_model"]
+
 
 def house_model() -> Path:
     """The default model's directory (what ``FunctionCaller()``, ``fncall call``, ``eval``,

@@ -38,6 +38,7 @@ from starlette.middleware.cors import CORSMiddleware
 
 import fncall
 from fncall.caller import FunctionCaller, PreparedCall
+from fncall.engines import Engine
 from fncall.errors import FncallError
 from fncall.server import webchat
 from fncall.server.accesslog import AccessLogMiddleware
@@ -63,31 +64,24 @@ from fncall.server.translate import Prepared, prepare
 log = logging.getLogger("fncall.server")
 
 
-def create_app(config: ServerConfig, caller: FunctionCaller | None = None) -> FastAPI:
+def create_app(config: ServerConfig, engine: Engine | None = None) -> FastAPI:
     """The server's ASGI app.
 
     Args:
-        config: Model, limits and protections.
-        caller: A ready function caller (tests share one engine between apps); by default
-            one is made from ``config`` (the model is loaded now, so a bad set-up fails
-            before the server listens).
+        config: Model, decoding, limits and protections.
+        engine: An engine already loaded (tests, and the demo, share one between apps),
+            used as ``config.caller`` says; by default ``config.caller`` loads its model now,
+            so a bad set-up fails before the server listens.
 
     Raises:
-        EngineError, UnknownDialectError: a model or dialect that cannot be loaded.
+        ConfigurationError, EngineError, UnknownDialectError: a model, dialect or setting
+            that cannot be used.
     """
-    if caller is None:
-        caller = FunctionCaller(  # a model of None is the house model
-            config.model,
-            config.dialect,
-            engine=config.engine,
-            engine_options=config.engine_options,
-            constrain=config.constrain,
-            grounded=config.grounded,
-            beams=config.beams,
-        )
-        served = config.served_model_name(config.model or "fncall-house")
+    caller = FunctionCaller.from_settings(config.caller, engine=engine)
+    if engine is None and config.caller.model is None:
+        served = config.served_model_name("fncall-house")
     else:
-        served = config.served_model_name(getattr(caller.engine, "path", None) or "fncall")
+        served = config.served_model_name(caller.settings.model or "fncall")
     config = replace(config, model_name=served)
     scheduler = Scheduler(
         caller,

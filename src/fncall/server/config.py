@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from fncall.errors import ConfigurationError
+from fncall.settings import CallerSettings
 
 
 @dataclass(frozen=True)
@@ -15,15 +14,11 @@ class ServerConfig:
     """Settings of ``fncall serve`` / :func:`fncall.server.create_app`.
 
     Attributes:
-        model: Model directory, GGUF file or server URL (``None``: the bundled house model).
-        dialect: Dialect name (``None``: the model directory's ``fncall.json``).
-        engine: ``transformers``, ``llamacpp``, ``vllm`` or ``openai``.
-        engine_options: Keyword arguments for the engine.
-        constrain: Grammar-constrained decoding (what makes every call valid).
-        grounded: Make every free-form string argument a span of the request's messages
-            (see :mod:`fncall.grammar.grounding`); needs ``constrain``.
-        beams: Beam search width for every request (``transformers`` engine); above 1, a
-            request that asks for a temperature above 0 is refused.
+        caller: The model, its dialect and engine, and how it decodes (see
+            :class:`fncall.settings.CallerSettings`); its sampling is that of a request that
+            gives none (``temperature`` 0, greedy, which function calling wants where
+            OpenAI's own default is 1), and with ``beams`` above 1 a request that asks for
+            a temperature above 0 is refused.
         model_name: The model id clients send and ``/v1/models`` lists (``None``: the
             model directory's or file's name).
         api_key: When set, every ``/v1/*`` request needs ``Authorization: Bearer <key>``.
@@ -31,9 +26,6 @@ class ServerConfig:
         max_tools: Most tools (or legacy functions) in one request.
         max_prompt_tokens: Longest rendered prompt, in tokens (where the engine can count).
         max_tokens_limit: Largest ``max_tokens`` a request may ask for.
-        default_max_tokens: ``max_tokens`` of a request that gives none.
-        default_temperature: Temperature of a request that gives none. 0 (greedy), which
-            function calling wants; OpenAI's own default is 1.
         max_batch: Requests generated together on the engine.
         max_queue: Requests that may wait for the engine; more get 429.
         timeout: Seconds a request may take from arrival to its answer; past it, 504.
@@ -52,21 +44,13 @@ class ServerConfig:
         max_connections: Open connections at once; more are closed as they arrive.
     """
 
-    model: str | Path | None = None
-    dialect: str | None = None
-    engine: str = "transformers"
-    engine_options: Mapping[str, Any] = field(default_factory=dict)
-    constrain: bool = True
-    grounded: bool = False
-    beams: int = 1
+    caller: CallerSettings = field(default_factory=CallerSettings)
     model_name: str | None = None
     api_key: str | None = None
     max_body_bytes: int = 1_048_576
     max_tools: int = 128
     max_prompt_tokens: int = 8192
     max_tokens_limit: int = 4096
-    default_max_tokens: int = 256
-    default_temperature: float = 0.0
     max_batch: int = 8
     max_queue: int = 64
     timeout: float = 120.0
@@ -84,7 +68,6 @@ class ServerConfig:
             "max_tools",
             "max_prompt_tokens",
             "max_tokens_limit",
-            "default_max_tokens",
             "max_batch",
             "max_tool_chars",
             "max_connections",
@@ -98,9 +81,9 @@ class ServerConfig:
             raise ConfigurationError(
                 f"server setting max_queue must be 0 or more, got {self.max_queue!r}"
             )
-        if self.default_max_tokens > self.max_tokens_limit:
+        if self.caller.max_tokens > self.max_tokens_limit:
             raise ConfigurationError(
-                f"default_max_tokens ({self.default_max_tokens}) exceeds max_tokens_limit "
+                f"the default max_tokens ({self.caller.max_tokens}) exceeds max_tokens_limit "
                 f"({self.max_tokens_limit})"
             )
         for name in ("timeout", "header_timeout", "body_timeout"):

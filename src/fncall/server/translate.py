@@ -91,7 +91,7 @@ def prepare(body: ChatCompletionRequest, dialect: Dialect, config: ServerConfig)
         parallel=choice.parallel,
         seed=body.seed,
         max_tokens=max_tokens,
-        temperature=config.default_temperature if body.temperature is None else body.temperature,
+        temperature=body.temperature,  # None: the server's default (config.caller)
         top_p=body.top_p,
         # Where no call may be made, a stop string can end generation itself; elsewhere it
         # could cut a call in half, so it only ends the content (see answers.answer_of).
@@ -365,7 +365,7 @@ def _max_tokens(body: ChatCompletionRequest, config: ServerConfig) -> int:
             param="max_tokens",
         )
     if not given:
-        return config.default_max_tokens
+        return config.caller.max_tokens
     key, value = given[0]
     if value > config.max_tokens_limit:
         raise ApiError(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from fncall.engines import load_engine
 from fncall.eval import (
     EvalConfig,
     ModelSource,
@@ -15,6 +14,7 @@ from fncall.eval import (
     run_eval,
     summarize,
 )
+from fncall.settings import CallerSettings
 
 
 class HeldoutEvaluator:
@@ -44,8 +44,9 @@ class HeldoutEvaluator:
 
     def __call__(self, model_dir: Path) -> dict[str, float]:
         """``heldout_accuracy`` and ``heldout_<category>`` accuracies of ``model_dir``."""
-        config = EvalConfig(dialect=self.dialect, model=str(model_dir), max_tokens=self.max_tokens)
-        source = ModelSource(load_engine("transformers", str(model_dir)), config)
+        settings = CallerSettings(str(model_dir), self.dialect, max_tokens=self.max_tokens)
+        config = EvalConfig(settings)
+        source = ModelSource(config)
         with tempfile.TemporaryDirectory(prefix="fncall-heldout-") as folder:
             store = ResultStore(folder, config)
             records = run_eval(
