@@ -67,7 +67,7 @@ def make_model(directory: str, size: ModelSize, vocab: int) -> TransformersEngin
 
 def compile_times(dialect_name: str, engine: TransformersEngine) -> None:
     dialect = get_dialect(dialect_name)
-    masker = TokenMasker(engine.tokenizer, engine.vocab_size, sorted(engine.eos_ids))
+    masker = TokenMasker.from_hf(engine.tokenizer, engine.vocab_size, sorted(engine.eos_ids))
     print(f"\n{dialect_name}: grammar compile (ms)      build+render   llguidance   cached")
     for count in (1, 10, 50, 128):
         tools = synthetic_tools(count)
@@ -93,7 +93,7 @@ def compile_times(dialect_name: str, engine: TransformersEngine) -> None:
 
 def grounded_times(dialect_name: str, engine: TransformersEngine) -> None:
     dialect = get_dialect(dialect_name)
-    masker = TokenMasker(engine.tokenizer, engine.vocab_size, sorted(engine.eos_ids))
+    masker = TokenMasker.from_hf(engine.tokenizer, engine.vocab_size, sorted(engine.eos_ids))
     tools = synthetic_tools(10)
     # a call every grounded grammar below accepts: its tokens drive the mask timing
     call = dialect.format_calls([ToolCall("tool_1", {"city": "Paris", "days_1": 3})])

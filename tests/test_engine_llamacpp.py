@@ -23,7 +23,7 @@ from transformers import LlamaForCausalLM, PreTrainedTokenizerFast
 from fncall import FunctionCaller
 from fncall.engines import GenerationRequest, Sampling, load_engine
 from fncall.engines.llamacpp import LlamaCppEngine
-from fncall.errors import ConfigurationError, EngineError
+from fncall.errors import ConfigurationError, EngineError, GrammarError
 from fncall.export.model_gguf import export_gguf
 from tests.engine_fixtures import (
     CALL_PATTERN,
@@ -241,6 +241,48 @@ def test_grammar_constrains_sampled_output(engine: LlamaCppEngine) -> None:
     assert not any(CALL_PATTERN.fullmatch(g.text) for g in free)
 
 
+def test_a_prefix_already_in_the_context_is_kept_and_changes_nothing(
+    engine: LlamaCppEngine,
+) -> None:
+    shared = "the weather in Paris and the weather in Berlin and the weather in"
+    sampling = Sampling(12, temperature=1.0, seed=3)
+    asked = GenerationRequest(f"{shared} Rome", sampling=sampling)
+    engine.generate([GenerationRequest("München 東京", sampling=Sampling(2))])
+    fresh = engine.generate([asked])[0]  # nothing of it was in the context
+    engine.generate([GenerationRequest(f"{shared} Oslo", sampling=Sampling(2))])
+    before = engine.reused_prompt_tokens
+    reused = engine.generate([asked])[0]
+    assert engine.reused_prompt_tokens - before >= len(engine.tokenize(shared)) - 1
+    assert reused == fresh
+
+
+def test_tokens_the_grammar_forces_are_fed_in_one_pass(tiny_model: TinyModel) -> None:  # noqa: F811
+    requests = [
+        GenerationRequest(
+            "Call the weather tool:",
+            sampling=Sampling(64, temperature=1.0, seed=seed),
+            grammar=call_grammar(),
+        )
+        for seed in range(6)
+    ]
+    texts = {}
+    for fast_forward in (True, False):
+        with LlamaCppEngine(
+            str(tiny_model.gguf), n_ctx=256, type_k=0, type_v=0, fast_forward=fast_forward
+        ) as engine:
+            generations = engine.generate(requests)
+            assert all(CALL_PATTERN.fullmatch(g.text) for g in generations)
+            assert all(g.finish_reason == "stop" for g in generations)
+            tokens = sum(g.completion_tokens for g in generations)
+            # every token but each generation's last was fed back: sampled, or forced
+            assert engine.forward_passes + engine.forced_tokens == tokens - len(requests)
+            assert (engine.forced_tokens > 0) == fast_forward
+            texts[fast_forward] = [g.text for g in generations]
+    # the forced text is what the grammar allowed anyway: the call opens the same way
+    opening = 'get_weather(city="'
+    assert all(t.startswith(opening) for t in texts[True] + texts[False])
+
+
 def test_grammar_output_cut_by_max_tokens_reports_length(engine: LlamaCppEngine) -> None:
     request = GenerationRequest(
         "Call:", sampling=Sampling(3, temperature=1.0, seed=1), grammar=call_grammar()
@@ -294,11 +336,11 @@ def test_unknown_options_are_refused(tiny_model: TinyModel) -> None:  # noqa: F8
         LlamaCppEngine(str(tiny_model.gguf), typo_k=0, n_gpu_layer=1)
 
 
-def test_bad_grammar_is_an_engine_error(engine: LlamaCppEngine) -> None:
+def test_bad_grammar_is_a_grammar_error(engine: LlamaCppEngine) -> None:
     from fncall.grammar.ir import Grammar, Ref
 
     broken = Grammar({"start": Ref("undefined_rule")})
-    with pytest.raises(EngineError, match="undefined"):
+    with pytest.raises(GrammarError, match="undefined rule"):
         engine.generate([GenerationRequest("x", grammar=broken)])
     # The engine is still usable afterwards.
     assert engine.generate([greedy("the", 1)])[0].completion_tokens == 1

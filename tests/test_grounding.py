@@ -251,7 +251,9 @@ def test_grounded_grammars_are_cached_per_texts():
 
 
 def test_compiled_matchers_stay_bounded(tiny_engine):
-    masker = TokenMasker(tiny_engine.tokenizer, tiny_engine.vocab_size, sorted(tiny_engine.eos_ids))
+    masker = TokenMasker.from_hf(
+        tiny_engine.tokenizer, tiny_engine.vocab_size, sorted(tiny_engine.eos_ids)
+    )
     kept = GrammarBuilder().build(Lit("kept"))
     for i in range(MATCHER_CACHE_SIZE + 8):
         masker.matcher(kept)

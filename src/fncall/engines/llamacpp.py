@@ -1,9 +1,12 @@
 """The llama.cpp engine: a GGUF model run in-process through ``llama-cpp-python``.
 
-Generation is a loop over :meth:`llama_cpp.Llama.generate` rather than ``create_completion``,
-because ``create_completion`` may run a few tokens past ``max_tokens`` while a UTF-8
-character is incomplete and cuts at the first stop string in list order rather than the
-earliest one in the text; both matter for honest ``length`` reports and stop semantics.
+The decoding loop is fncall's own, over :meth:`llama_cpp.Llama.eval` and the context's
+logits, as in the transformers engine: grammars are applied as llguidance token masks (one
+constrained-decoding implementation for both local engines; llama.cpp's GBNF sampler walks
+the whole vocabulary for every token, 3.2x the unconstrained time at Gemma's 262k), tokens
+the grammar forces are evaluated in one pass, the longest prefix already in the context (a
+repeated tool block) is kept, and a generation ends exactly at ``max_tokens`` or at the
+earliest stop string in the text.
 """
 
 from __future__ import annotations
@@ -19,15 +22,13 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
-from fncall._lru import LruCache
+import numpy as np
+
 from fncall.engines.base import Engine, Generation, GenerationRequest
 from fncall.errors import ConfigurationError, ContextLengthError, EngineError
+from fncall.grammar.matcher import TokenMasker, consume, is_text_marker
 
 INSTALL_HINT = "pip install 'fncall[llamacpp]'"
-GRAMMAR_CACHE_SIZE = 256
-"""Compiled grammars one engine keeps (grounded ones differ with every request)."""
-GRAMMAR_CACHE_BYTES = 512 * 2**20
-"""Memory those compiled grammars may hold, counted as 80 bytes per character of GBNF."""
 
 
 class LlamaCppEngine(Engine):
@@ -36,7 +37,7 @@ class LlamaCppEngine(Engine):
     Prompts are tokenized with special tokens recognised (``<s>`` in a prompt is the BOS
     token, not three characters), with the BOS token in front where the model's tokenizer
     adds one (``tokenizer.ggml.add_bos_token``), as transformers does. Grammars are
-    passed to llama.cpp as GBNF and compiled once per distinct grammar text.
+    llguidance masks over the GGUF's vocabulary (see :mod:`fncall.grammar.matcher`).
 
     Args:
         model: Path of a ``.gguf`` file (see :func:`fncall.export.model_gguf.export_gguf`), a
@@ -58,7 +59,16 @@ class LlamaCppEngine(Engine):
             quantised weights, so its greedy output matches the transformers engine's on
             86.5% of 200 held-out prompts, against 97.5% merged
             (``benchmarks/engine_agreement.py``).
+        fast_forward: Where the grammar allows one continuation only (call syntax, the rest
+            of a tool name), evaluate its tokens in one pass instead of sampling each.
         **kw: Passed on to :class:`llama_cpp.Llama` (for example ``type_k``/``type_v``).
+
+    Attributes:
+        forward_passes: Decoding passes made so far (prompt evaluation not counted).
+        forced_tokens: Tokens the grammar forced, evaluated in those passes without a pass
+            of their own.
+        reused_prompt_tokens: Prompt tokens found already evaluated in the context, so not
+            evaluated again.
 
     Raises:
         EngineError: llama-cpp-python is not installed, or the file does not exist or
@@ -76,6 +86,7 @@ class LlamaCppEngine(Engine):
         n_gpu_layers: int = 0,
         repack: bool = False,
         merge: bool = True,
+        fast_forward: bool = True,
         **kw: Any,
     ) -> None:
         try:
@@ -110,18 +121,27 @@ class LlamaCppEngine(Engine):
             ) from exc
         except TypeError as exc:
             raise ConfigurationError(f"invalid llamacpp engine option value: {exc}") from exc
-        self._grammars: LruCache[str, Any] = LruCache(
-            GRAMMAR_CACHE_SIZE, max_bytes=GRAMMAR_CACHE_BYTES, weigh=lambda gbnf, _: 80 * len(gbnf)
+        self._vocab = llama_cpp.llama_model_get_vocab(self._llm.model)
+        self._n_vocab = self._llm.n_vocab()
+        self._eog = frozenset(
+            t for t in range(self._n_vocab) if llama_cpp.llama_vocab_is_eog(self._vocab, t)
         )
+        self._masker: TokenMasker | None = None
+        self._pieces: list[bytes] = []
+        self._stop_ids: dict[tuple[str, ...], tuple[frozenset[int], frozenset[int]]] = {}
+        self.fast_forward = fast_forward
+        self.forward_passes = 0
+        self.forced_tokens = 0
+        self.reused_prompt_tokens = 0
         # One llama.cpp context serves one sequence at a time.
         self._lock = threading.Lock()
 
     def generate(self, requests: Sequence[GenerationRequest]) -> list[Generation]:
         """Complete every request, one after another, in order."""
         self.check(requests)
-        grammars = [self._grammar(r.grammar.gbnf) if r.grammar else None for r in requests]
+        matchers = [self.masker.matcher(r.grammar) if r.grammar else None for r in requests]
         with self._lock:
-            return [self._complete(r, g) for r, g in zip(requests, grammars, strict=True)]
+            return [self._complete(r, m) for r, m in zip(requests, matchers, strict=True)]
 
     def tokenize(self, text: str) -> list[int]:
         """The ids llama.cpp gives ``text`` as a prompt (special tokens recognised, and the
@@ -132,57 +152,68 @@ class LlamaCppEngine(Engine):
         """Free the model and its context."""
         self._llm.close()
 
-    def _grammar(self, gbnf: str) -> Any:
-        """The compiled grammar for ``gbnf``, checked once and then cached."""
-        return self._grammars.get(gbnf, lambda: self._compile_grammar(gbnf))
+    @property
+    def masker(self) -> TokenMasker:
+        """Grammar masks over this model's vocabulary (built on the first constrained
+        request: about a second for 262k tokens)."""
+        if self._masker is None:
+            table, self._pieces = _token_table(self._llama_cpp, self._vocab, self._eog)
+            self._masker = TokenMasker(table, self._n_vocab)
+        return self._masker
 
-    def _compile_grammar(self, gbnf: str) -> Any:
-        self._validate_grammar(gbnf)
-        return self._llama_cpp.LlamaGrammar.from_string(gbnf, verbose=False)
-
-    def _validate_grammar(self, gbnf: str) -> None:
-        # LlamaGrammar.from_string only stores the text; llama-cpp-python would later hand a
-        # NULL sampler to llama.cpp for a grammar that does not parse and crash the process.
-        # Building the sampler here turns that into an error, with llama.cpp's own message
-        # (which it prints on stderr).
-        lib = self._llama_cpp
-        vocab = lib.llama_model_get_vocab(self._llm.model)
-        with _captured_stderr() as log:
-            sampler = lib.llama_sampler_init_grammar(vocab, gbnf.encode("utf-8"), b"root")
-        if not sampler:
-            detail = _grammar_error("".join(log))
-            raise EngineError(f"llama.cpp cannot parse the grammar: {detail}\n{gbnf}")
-        lib.llama_sampler_free(sampler)
-
-    def _complete(self, request: GenerationRequest, grammar: Any) -> Generation:
-        llm, sampling = self._llm, request.sampling
-        prompt = self.tokenize(request.prompt)
-        if not prompt:
-            raise EngineError("the prompt is empty: there is nothing to continue")
-        room = llm.n_ctx() - len(prompt)
-        if room < 1:
-            raise ContextLengthError(
-                f"the prompt has {len(prompt)} tokens; the context window ({llm.n_ctx()}) "
-                "leaves no room to generate"
+    def _stop_starts(self, stop: tuple[str, ...]) -> tuple[frozenset[int], frozenset[int]]:
+        """Tokens that are a whole stop string, and tokens whose text begins one (see
+        :meth:`TransformersEngine.stop_start_ids
+        <fncall.engines.transformers.TransformersEngine.stop_start_ids>`)."""
+        if stop not in self._stop_ids:
+            self.masker  # noqa: B018 - the token pieces come with the token table
+            wanted = [s.encode("utf-8") for s in stop if s]
+            whole = frozenset(t for t, p in enumerate(self._pieces) if p in wanted)
+            starts = frozenset(
+                t for t, p in enumerate(self._pieces) if p and any(s.startswith(p) for s in wanted)
             )
-        budget = min(sampling.max_tokens, room)
-        seed = self._llama_cpp.LLAMA_DEFAULT_SEED if sampling.seed is None else sampling.seed
-        llm.set_seed(seed & 0xFFFFFFFF)
-        stops = [s.encode("utf-8") for s in request.stop if s]
-        is_eog = self._llama_cpp.llama_vocab_is_eog
-        vocab = self._llama_cpp.llama_model_get_vocab(llm.model)
+            self._stop_ids[stop] = (whole, starts | whole)
+        return self._stop_ids[stop]
 
-        completion: list[int] = []
-        text = b""
-        finish = "length"
-        listen = request.on_text
-        # A token may end inside a UTF-8 character: the listener hears whole characters only.
-        pieces = codecs.getincrementaldecoder("utf-8")(errors="replace")
-        # Only temperature and top_p shape the distribution: llama-cpp-python's defaults
-        # (top_k 40, min_p 0.05) are switched off, so temperature 0 is plain argmax and
-        # sampled decoding matches the other engines.
-        for token in llm.generate(
-            prompt,
+    def _prefill(self, prompt: list[int]) -> None:
+        """Bring the context to ``prompt``: keep the longest prefix already evaluated (the
+        tool block of a repeated request), evaluate the rest, at least one token so the
+        logits are fresh."""
+        llm = self._llm
+        shared = 0
+        for held, wanted in zip(llm.input_ids[: llm.n_tokens].tolist(), prompt, strict=False):
+            if held != wanted:
+                break
+            shared += 1
+        shared = min(shared, len(prompt) - 1)
+        lib = self._llama_cpp
+        memory = lib.llama_get_memory(llm.ctx)
+        # A sliding-window cache that has dropped early positions cannot be cut back to a
+        # prefix (llama-cpp-python's default keeps the full window, so this is rare).
+        if shared and (
+            not lib.llama_memory_seq_rm(memory, 0, shared, -1)
+            or lib.llama_memory_seq_pos_min(memory, 0) > 0
+        ):
+            lib.llama_memory_clear(memory, True)
+            shared = 0
+        llm.n_tokens = shared
+        self.reused_prompt_tokens += shared
+        llm.eval(prompt[shared:])
+
+    def _sampler(self, request: GenerationRequest, allowed: list[np.ndarray | None]) -> Any:
+        """llama.cpp's own sampler chain for one sampled generation, so a seed draws what it
+        draws on a llama.cpp server: the mask in ``allowed[0]`` first, then only
+        temperature and top_p (llama-cpp-python's top_k 40 and min_p 0.05 are off)."""
+
+        def mask(_: Any, logits: np.ndarray) -> np.ndarray:
+            if allowed[0] is not None:
+                logits[~allowed[0][: len(logits)]] = -np.inf
+            return logits
+
+        sampling = request.sampling
+        seed = self._llama_cpp.LLAMA_DEFAULT_SEED if sampling.seed is None else sampling.seed
+        self._llm.set_seed(seed & 0xFFFFFFFF)
+        return self._llm._init_sampler(  # one chain: its random state carries token to token
             temp=sampling.temperature,
             top_p=sampling.top_p,
             top_k=0,
@@ -191,30 +222,144 @@ class LlamaCppEngine(Engine):
             repeat_penalty=1.0,
             frequency_penalty=0.0,
             presence_penalty=0.0,
-            grammar=grammar,
-        ):
-            if is_eog(vocab, token):
-                finish = "stop"
-                break
-            completion.append(token)
-            piece = llm.detokenize([token])
-            text += piece
-            if listen is not None and (decoded := pieces.decode(piece)):
-                listen(decoded)
-            cut = _first_stop(text, stops)
-            if cut is not None:
-                text, finish = text[:cut], "stop"
-                break
-            if len(completion) >= budget:
-                break
-            if request.cancelled is not None and request.cancelled():
-                break  # abandoned: reported as cut at max_tokens
-        return Generation(
-            text=text.decode("utf-8", errors="replace"),
-            finish_reason=finish,  # type: ignore[arg-type]
-            prompt_tokens=len(prompt),
-            completion_tokens=len(completion),
+            logits_processor=[mask],
         )
+
+    def _logits(self) -> np.ndarray:
+        """The next-token logits after the last evaluated token (a copy)."""
+        pointer = self._llama_cpp.llama_get_logits_ith(self._llm.ctx, -1)
+        return np.ctypeslib.as_array(pointer, shape=(self._n_vocab,)).copy()
+
+    def _complete(self, request: GenerationRequest, matcher: Any) -> Generation:
+        sampling = request.sampling
+        prompt = self.tokenize(request.prompt)
+        if not prompt:
+            raise EngineError("the prompt is empty: there is nothing to continue")
+        room = self._llm.n_ctx() - len(prompt)
+        if room < 1:
+            raise ContextLengthError(
+                f"the prompt has {len(prompt)} tokens; the context window "
+                f"({self._llm.n_ctx()}) leaves no room to generate"
+            )
+        budget = min(sampling.max_tokens, room)
+        whole, starts = self._stop_starts(request.stop) if matcher is not None else ((), ())
+        run = _Run(request, budget, self._llm.detokenize)
+        allowed: list[np.ndarray | None] = [None]  # this step's mask, for the sampler
+        sampler = self._sampler(request, allowed) if sampling.temperature > 0 else None
+        self._prefill(prompt)
+        while True:
+            if matcher is not None:
+                allowed[0] = self.masker.allowed([matcher])[0]
+                if matcher.is_accepting():
+                    allowed[0][list(starts)] = True
+            if sampler is not None:
+                token = sampler.sample(self._llm._ctx, -1)
+            else:
+                logits = self._logits()
+                if allowed[0] is not None:
+                    logits[~allowed[0]] = -np.inf
+                token = int(np.argmax(logits))
+            if token in self._eog:
+                run.finish = "stop"
+                break
+            if matcher is not None and token in starts and not matcher.validate_tokens([token]):
+                # the stop string the model began, where the grammar has no place for it
+                run.finish = "stop"
+                if token in whole:
+                    run.tokens.append(token)  # counted; its text is the stop string
+                break
+            fed = [token]
+            over = run.take(token, matcher)
+            if not over and self.fast_forward and matcher is not None:
+                for forced in matcher.compute_ff_tokens():
+                    fed.append(forced)
+                    self.forced_tokens += 1
+                    if over := run.take(forced, matcher):
+                        break
+            if over:
+                break
+            self.forward_passes += 1
+            self._llm.eval(fed)
+        return run.generation(len(prompt))
+
+
+class _Run:
+    """One generation's output as it grows: its tokens and text, heard by the listener, cut at
+    the earliest stop string or at the budget."""
+
+    def __init__(self, request: GenerationRequest, budget: int, detokenize: Any) -> None:
+        self.request, self.budget, self.detokenize = request, budget, detokenize
+        self.stops = [s.encode("utf-8") for s in request.stop if s]
+        self.tokens: list[int] = []
+        self.text = b""
+        self.finish = "length"
+        # A token may end inside a UTF-8 character: the listener hears whole characters only.
+        self.pieces = codecs.getincrementaldecoder("utf-8")(errors="replace")
+
+    def take(self, token: int, matcher: Any) -> bool:
+        """Add ``token`` (advancing the grammar, if any); whether the generation is over."""
+        self.tokens.append(token)
+        piece = self.detokenize([token])
+        self.text += piece
+        listen = self.request.on_text
+        if listen is not None and (decoded := self.pieces.decode(piece)):
+            listen(decoded)
+        if matcher is not None:
+            consume(matcher, token)
+        cut = _first_stop(self.text, self.stops)
+        if cut is not None:
+            self.text, self.finish = self.text[:cut], "stop"
+            return True
+        if matcher is not None and matcher.is_stopped():
+            self.finish = "stop"  # the grammar is complete: nothing may follow
+            return True
+        if len(self.tokens) >= self.budget:
+            return True
+        return self.request.cancelled is not None and self.request.cancelled()
+
+    def generation(self, prompt_tokens: int) -> Generation:
+        """The finished generation."""
+        return Generation(
+            text=self.text.decode("utf-8", errors="replace"),
+            finish_reason=self.finish,  # type: ignore[arg-type]
+            prompt_tokens=prompt_tokens,
+            completion_tokens=len(self.tokens),
+        )
+
+
+def _token_table(llama_cpp: Any, vocab: Any, eog: frozenset[int]) -> tuple[Any, list[bytes]]:
+    """llguidance's token table for a GGUF vocabulary, and each token's bytes.
+
+    Control tokens are special (llguidance never lets one match grammar text) except those
+    that count as their text, as in :func:`fncall.grammar.matcher.is_text_marker`: a
+    dialect marker such as ``<tool_call>`` must match the model's own marker token.
+    """
+    import ctypes
+
+    import llguidance
+
+    size = 1024
+    buffer = ctypes.create_string_buffer(size + 1)
+    control = llama_cpp.LLAMA_TOKEN_ATTR_CONTROL
+    user = llama_cpp.LLAMA_TOKEN_ATTR_USER_DEFINED
+    pieces: list[bytes] = []
+    table: list[bytes] = []
+    for token in range(llama_cpp.llama_vocab_n_tokens(vocab)):
+        n = llama_cpp.llama_token_to_piece(vocab, token, buffer, size, 0, True)
+        if n < 0:
+            raise EngineError(f"token {token} of the model is longer than {size} bytes")
+        piece = buffer.raw[:n]
+        attr = llama_cpp.llama_vocab_get_attr(vocab, token)
+        marker = attr & control or (attr & user and piece[:1] == b"<" and piece[-1:] == b">")
+        text = piece.decode("utf-8", errors="replace")
+        special = marker and (token in eog or not is_text_marker(text))
+        pieces.append(b"" if attr & control and special else piece)
+        table.append(b"\xff" + piece if special else piece)
+    tokenize = ctypes.cast(llama_cpp.llama_cpp._lib.llama_tokenize, ctypes.c_void_p).value
+    tokenizer = llguidance.LLTokenizer.from_llamacpp(
+        tokens=table, vocab_ptr=vocab, tokenize_fptr=tokenize, eos_token=sorted(eog)
+    )
+    return tokenizer, pieces
 
 
 _PARAMS_LOCK = threading.Lock()
@@ -263,13 +408,6 @@ def _first_stop(text: bytes, stops: list[bytes]) -> int | None:
     """Where the earliest stop string starts in ``text``, if any does."""
     found = [i for i in (text.find(s) for s in stops) if i >= 0]
     return min(found) if found else None
-
-
-def _grammar_error(log: str) -> str:
-    for line in log.splitlines():
-        if "error parsing grammar:" in line:
-            return line.split("error parsing grammar:", 1)[1].strip()
-    return _last_lines(log) or "no details from llama.cpp"
 
 
 def _last_lines(log: str, n: int = 3) -> str:

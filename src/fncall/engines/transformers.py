@@ -129,7 +129,9 @@ class TransformersEngine(Engine):
     def masker(self) -> TokenMasker:
         """Grammar masks for this tokenizer (built on first constrained request)."""
         if self._masker is None:
-            self._masker = TokenMasker(self.tokenizer, self.vocab_size, sorted(self.eos_ids))
+            self._masker = TokenMasker.from_hf(
+                self.tokenizer, self.vocab_size, sorted(self.eos_ids)
+            )
         return self._masker
 
     def count_tokens(self, text: str) -> int:

@@ -31,29 +31,35 @@ on a 65k-character grammar: 5 MB)."""
 class TokenMasker:
     """Compiles grammars against one tokenizer and fills allowed-token masks for a batch.
 
-    One per model: the tokenizer conversion is done once, and each distinct grammar is
-    compiled once (later requests copy a ready matcher); the :data:`MATCHER_CACHE_SIZE`
-    grammars used last stay compiled (within :data:`MATCHER_CACHE_BYTES`), since grounded
-    grammars differ with every request.
+    One per model, shared by both local engines: the token table is built once, and each
+    distinct grammar is compiled once (later requests copy a ready matcher); the
+    :data:`MATCHER_CACHE_SIZE` grammars used last stay compiled (within
+    :data:`MATCHER_CACHE_BYTES`), since grounded grammars differ with every request.
+
+    Args:
+        tokenizer: llguidance's token table (see :meth:`from_hf`, or the llama.cpp engine's
+            own from a GGUF vocabulary).
+        vocab_size: The model's vocabulary size (may exceed the tokenizer's: the extra ids
+            are never allowed).
     """
 
-    def __init__(self, tokenizer: Any, vocab_size: int, eos_ids: Sequence[int]) -> None:
-        """
-        Args:
-            tokenizer: A fast Hugging Face tokenizer.
-            vocab_size: The model's vocabulary size (may exceed the tokenizer's: the
-                extra ids are never allowed).
-            eos_ids: The tokens that end a generation (allowed where the grammar ends).
-        """
+    def __init__(self, tokenizer: llguidance.LLTokenizer, vocab_size: int) -> None:
         self.vocab_size = vocab_size
-        self.tokenizer = llguidance.LLTokenizer(
-            _markers_as_text(tokenizer, eos_ids), n_vocab=vocab_size, eos_token=list(eos_ids)
-        )
+        self.tokenizer = tokenizer
         self._templates: LruCache[str, llguidance.LLMatcher] = LruCache(
             MATCHER_CACHE_SIZE, max_bytes=MATCHER_CACHE_BYTES, weigh=lambda lark, _: 80 * len(lark)
         )
         self._executor = llguidance.LLExecutor()
         self._bitmask = np.zeros((0, (vocab_size + 31) // 32), dtype=np.int32)
+
+    @classmethod
+    def from_hf(cls, tokenizer: Any, vocab_size: int, eos_ids: Sequence[int]) -> TokenMasker:
+        """The masker of a fast Hugging Face tokenizer whose ``eos_ids`` end a generation
+        (allowed where the grammar ends)."""
+        table = llguidance.LLTokenizer(
+            _markers_as_text(tokenizer, eos_ids), n_vocab=vocab_size, eos_token=list(eos_ids)
+        )
+        return cls(table, vocab_size)
 
     def matcher(self, grammar: Grammar) -> llguidance.LLMatcher:
         """A fresh matcher at the start of ``grammar``.
@@ -110,13 +116,18 @@ def _markers_as_text(tokenizer: Any, eos_ids: Sequence[int]) -> str:
         return json.dumps(data)
     kept = []
     for added in data.get("added_tokens", []):
-        text = added["content"]
-        if added["id"] in eos_ids or not (text.isascii() and text.isprintable()) or " " in text:
+        if added["id"] in eos_ids or not is_text_marker(added["content"]):
             kept.append(added)
         else:
-            vocab[text] = added["id"]
+            vocab[added["content"]] = added["id"]
     data["added_tokens"] = kept
     return json.dumps(data)
+
+
+def is_text_marker(text: str) -> bool:
+    """Whether a special token counts as its text in grammars (see :func:`_markers_as_text`):
+    printable ASCII without spaces, spelled the same in every vocabulary."""
+    return text.isascii() and text.isprintable() and " " not in text
 
 
 def consume(matcher: llguidance.LLMatcher, token: int) -> None:

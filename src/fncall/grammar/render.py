@@ -7,6 +7,7 @@ low.
 
 from __future__ import annotations
 
+from fncall.errors import GrammarError
 from fncall.grammar.ir import (
     Alt,
     Chars,
@@ -129,8 +130,20 @@ def _char_class(node: Chars) -> str:
 
 def to_lark(grammar: Grammar) -> str:
     """The grammar in llguidance's Lark dialect: regular rules become terminals, so the
-    lexer, not the Earley parser, matches them."""
+    lexer, not the Earley parser, matches them.
+
+    Raises:
+        GrammarError: a rule refers to one the grammar does not define.
+    """
+    _check_defined(grammar)
     return _LarkRenderer(grammar).render()
+
+
+def _check_defined(grammar: Grammar) -> None:
+    named = {grammar.start, *(name for node in grammar.rules.values() for name in references(node))}
+    missing = sorted(named - grammar.rules.keys())
+    if missing:
+        raise GrammarError(f"the grammar refers to undefined rule(s): {', '.join(missing)}")
 
 
 _GBNF_STRING_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
@@ -169,7 +182,12 @@ def _gbnf(node: Node) -> str:
 
 
 def to_gbnf(grammar: Grammar) -> str:
-    """The grammar in llama.cpp's GBNF (start rule ``root``)."""
+    """The grammar in llama.cpp's GBNF (start rule ``root``).
+
+    Raises:
+        GrammarError: a rule refers to one the grammar does not define.
+    """
+    _check_defined(grammar)
     lines = [f"root ::= {_gbnf(grammar.rules[grammar.start])}"]
     lines += [
         f"{name.replace('_', '-')} ::= {_gbnf(node)}"
