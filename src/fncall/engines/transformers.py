@@ -15,8 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import torch
+from transformers import DynamicCache
 
 from fncall.engines.base import Engine, Generation, GenerationRequest
+from fncall.engines.prefix_cache import Layers, PrefixCache
 from fncall.errors import ConfigurationError, ContextLengthError, EngineError
 from fncall.grammar.matcher import TokenMasker, consume
 
@@ -75,6 +77,13 @@ class TransformersEngine(Engine):
         dtype: ``"auto"`` (bfloat16 on GPU, float32 on CPU), ``"float32"``, ``"bfloat16"``
             or ``"float16"``.
         threads: CPU threads for torch (default: torch's choice).
+        prefix_cache_bytes: Memory for the keys and values of recent prompts, so a request
+            that repeats a prompt's prefix (the same tools and system prompt, a conversation
+            one turn longer) evaluates only the rest (see
+            :mod:`fncall.engines.prefix_cache`); 0 turns it off.
+
+    Attributes:
+        reused_prompt_tokens: Prompt tokens taken from the prefix cache so far.
     """
 
     name = "transformers"
@@ -87,6 +96,7 @@ class TransformersEngine(Engine):
         device: str = "auto",
         dtype: str = "auto",
         threads: int | None = None,
+        prefix_cache_bytes: int = 512 * 2**20,
     ) -> None:
         from fncall.pretrained import load_model
 
@@ -113,6 +123,8 @@ class TransformersEngine(Engine):
             self.pad_id = next(iter(self.eos_ids))
         self.vocab_size = self.model.config.vocab_size
         self._masker: TokenMasker | None = None
+        self.prefix_cache = PrefixCache(prefix_cache_bytes)
+        self.reused_prompt_tokens = 0
         self._stop_token_ids: dict[tuple[str, ...], tuple[set[int], set[int]]] = {}
 
     def _eos_ids(self) -> set[int]:
@@ -191,22 +203,12 @@ class TransformersEngine(Engine):
     def _decode(self, rows: list[_Row]) -> None:
         if not rows:
             return
-        input_ids, mask, positions = self._prefill_inputs(rows)
-        cache = None
+        input_ids, mask, positions, cache = self._start(rows)
         steps = max(r.request.sampling.max_tokens for r in rows)
-        for _ in range(steps):
-            out = self.model(
-                input_ids=input_ids,
-                attention_mask=mask,
-                position_ids=positions,
-                past_key_values=cache,
-                use_cache=True,
-                # only the last position is sampled: logits over a prompt would cost
-                # positions x vocabulary (4.9 GB and most of the prefill at Gemma's 262k)
-                logits_to_keep=1,
-            )
-            cache = out.past_key_values
-            logits = out.logits[:, -1, :].float()
+        for step in range(steps):
+            logits = self._forward(input_ids, mask, positions, cache)
+            if step == 0:
+                self._keep_prompts(rows, cache, mask)
             next_ids = self._choose(rows, logits)
             if all(r.done for r in rows):
                 break
@@ -214,19 +216,82 @@ class TransformersEngine(Engine):
             mask = torch.cat([mask, torch.ones_like(mask[:, :1])], dim=1)
             positions = positions[:, -1:] + 1
 
-    def _prefill_inputs(self, rows: list[_Row]) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
-        """The rows' prompts as one batch: ids, attention mask and positions. Left padding,
-        so every row's next token is in the last column."""
-        width = max(len(r.prompt_ids) for r in rows)
+    def _forward(
+        self, input_ids: torch.Tensor, mask: torch.Tensor, positions: torch.Tensor, cache: Any
+    ) -> torch.Tensor:
+        """One pass over the new columns; the next-token logits of each row (float32)."""
+        out = self.model(
+            input_ids=input_ids,
+            attention_mask=mask,
+            position_ids=positions,
+            cache=cache,
+            use_cache=True,
+            # only the last position is sampled: logits over a prompt would cost
+            # positions x vocabulary (4.9 GB and most of the prefill at Gemma's 262k)
+            logits_to_keep=1,
+        )
+        return out.logits[:, -1, :].float()
+
+    def _start(self, rows: list[_Row]) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, Any]:
+        """The batch's first pass: the ids, attention mask and positions still to evaluate,
+        and a cache already holding the longest prefix of each prompt that the prefix cache
+        has (at least its last token is evaluated, for fresh logits).
+
+        Each row's tokens stay contiguous and right-aligned, padding only before them, as in
+        a batch without reuse: the reused states end where the evaluated tokens begin, so a
+        row whose rest is shorter than the longest reuses less. (A gap inside a row would
+        put padding inside a sliding attention window, which counts columns.)
+        """
+        found = [self.prefix_cache.longest(r.prompt_ids, len(r.prompt_ids) - 1) for r in rows]
+        width = max(len(r.prompt_ids) - n for r, (n, _) in zip(rows, found, strict=True))
+        reused = [max(0, len(r.prompt_ids) - width) for r in rows]
+        found = [(n, layers) for n, (_, layers) in zip(reused, found, strict=True)]
+        past = max(reused)
+        rest = [r.prompt_ids[n:] for r, n in zip(rows, reused, strict=True)]
         input_ids = torch.tensor(
-            [[self.pad_id] * (width - len(r.prompt_ids)) + r.prompt_ids for r in rows],
-            device=self.device,
+            [[self.pad_id] * (width - len(ids)) + ids for ids in rest], device=self.device
         )
         mask = torch.tensor(
-            [[0] * (width - len(r.prompt_ids)) + [1] * len(r.prompt_ids) for r in rows],
+            [
+                [0] * (past - n) + [1] * n + [0] * (width - len(ids)) + [1] * len(ids)
+                for n, ids in zip(reused, rest, strict=True)
+            ],
             device=self.device,
         )
-        return input_ids, mask, (mask.cumsum(-1) - 1).clamp(min=0)
+        positions = (mask.cumsum(-1) - 1).clamp(min=0)[:, past:]
+        self.reused_prompt_tokens += sum(reused)
+        return input_ids, mask, positions, DynamicCache(self._reused_states(found, past))
+
+    def _reused_states(
+        self, found: list[tuple[int, Layers | None]], past: int
+    ) -> list[tuple[torch.Tensor, torch.Tensor]] | None:
+        """Each layer's keys and values of the reused prefixes, right-aligned in ``past``
+        columns (zeros where a row reuses less: masked)."""
+        if not past:
+            return None
+        template = next(layers for _, layers in found if layers is not None)
+        states = []
+        for layer, (key, _) in enumerate(template):
+            heads, _, dim = key.shape
+            keys = key.new_zeros(len(found), heads, past, dim)
+            values = torch.zeros_like(keys)
+            for row, (n, layers) in enumerate(found):
+                if n:
+                    keys[row, :, past - n :] = layers[layer][0][:, :n]
+                    values[row, :, past - n :] = layers[layer][1][:, :n]
+            states.append((keys, values))
+        return states
+
+    def _keep_prompts(self, rows: list[_Row], cache: Any, mask: torch.Tensor) -> None:
+        """After the first pass, keep each prompt's keys and values for later requests."""
+        if not self.prefix_cache.max_bytes:
+            return
+        for i, (row, columns) in enumerate(zip(rows, mask.bool(), strict=True)):
+            layers = [
+                (layer.keys[i][:, columns].clone(), layer.values[i][:, columns].clone())
+                for layer in cache.layers
+            ]
+            self.prefix_cache.add(row.prompt_ids, layers)
 
     def _masked(self, rows: list[_Row], logits: torch.Tensor) -> torch.Tensor:
         """``logits`` with the tokens each live row's grammar forbids set to -inf."""
@@ -300,19 +365,14 @@ class TransformersEngine(Engine):
         if not rows:
             return
         searches = [_Search.start(row) for row in rows]
-        input_ids, mask, positions = self._prefill_inputs(rows)
-        cache = None
+        input_ids, mask, positions, cache = self._start(rows)
         active = searches
+        first = True
         while active:
-            out = self.model(
-                input_ids=input_ids,
-                attention_mask=mask,
-                position_ids=positions,
-                past_key_values=cache,
-                use_cache=True,
-                logits_to_keep=1,
-            )
-            cache, logits = out.past_key_values, out.logits[:, -1, :].float()
+            logits = self._forward(input_ids, mask, positions, cache)
+            if first:
+                self._keep_prompts(rows, cache, mask)
+                first = False
             beams = [beam for search in active for beam in search.live]
             scores = torch.tensor(
                 [score for search in active for score in search.scores], device=self.device
