@@ -9,8 +9,12 @@ was below noise on a 168M model, it has no dependencies, and it reads the Lark t
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
+import os
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import llguidance
@@ -20,7 +24,10 @@ import numpy as np
 from fncall._lru import LruCache
 from fncall.errors import GrammarError
 from fncall.grammar.ir import Grammar
+from fncall.pretrained import cache_dir
 
+TABLE_FORMAT = 1
+"""Version of the kept token tables (and of the rule of :func:`_markers_as_text`)."""
 MATCHER_CACHE_SIZE = 256
 """Compiled grammars a :class:`TokenMasker` keeps."""
 MATCHER_CACHE_BYTES = 512 * 2**20
@@ -53,13 +60,32 @@ class TokenMasker:
         self._bitmask = np.zeros((0, (vocab_size + 31) // 32), dtype=np.int32)
 
     @classmethod
-    def from_hf(cls, tokenizer: Any, vocab_size: int, eos_ids: Sequence[int]) -> TokenMasker:
+    def from_hf(
+        cls, tokenizer: Any, vocab_size: int, eos_ids: Sequence[int], cache: Path | None = None
+    ) -> TokenMasker:
         """The masker of a fast Hugging Face tokenizer whose ``eos_ids`` end a generation
-        (allowed where the grammar ends)."""
-        table = llguidance.LLTokenizer(
-            _markers_as_text(tokenizer, eos_ids), n_vocab=vocab_size, eos_token=list(eos_ids)
-        )
-        return cls(table, vocab_size)
+        (allowed where the grammar ends).
+
+        Each token's bytes come from the tokenizer's JSON (5 s at Gemma 3's 262k
+        vocabulary) once, and are kept in ``cache`` (default: fncall's cache folder,
+        ``tokens/``); the table is built from them (about a second), with the tokenizer
+        itself tokenizing the text llguidance asks for (a forced ``<tool_call>`` is the
+        model's one marker token, as it was trained).
+        """
+        folder = (cache_dir() / "tokens") if cache is None else cache
+        path = folder / f"{_table_key(tokenizer, vocab_size, eos_ids)}.npz"
+        eos = sorted(eos_ids)
+        try:
+            tokens, special = _read_table(path)
+        except (OSError, ValueError, KeyError):  # none kept yet, or unreadable: built again
+            table = llguidance.LLTokenizer(
+                _markers_as_text(tokenizer, eos_ids), n_vocab=vocab_size, eos_token=eos
+            )
+            tokens = [table.decode_bytes([i]) for i in range(table.vocab_size)]
+            special = [i for i in range(table.vocab_size) if table.is_special_token(i)]
+            with contextlib.suppress(OSError):  # a read-only cache only costs time
+                _write_table(path, tokens, special)
+        return cls(_wrapped_table(tokenizer, tokens, special, vocab_size, eos), vocab_size)
 
     def matcher(self, grammar: Grammar) -> llguidance.LLMatcher:
         """A fresh matcher at the start of ``grammar``.
@@ -92,6 +118,60 @@ class TokenMasker:
             llguidance.numpy.fill_next_token_bitmask_par(self._executor, work, bitmask)
         bits = np.unpackbits(bitmask.view(np.uint8), axis=1, bitorder="little")
         return bits[:, : self.vocab_size].astype(bool)
+
+
+def _table_key(tokenizer: Any, vocab_size: int, eos_ids: Sequence[int]) -> str:
+    """What a kept table depends on: the tokenizer's files (by path, size and time), the
+    vocabulary size, the end tokens and the rule of :func:`_markers_as_text`."""
+    source = Path(getattr(tokenizer, "name_or_path", "") or ".")
+    files = sorted(source.glob("tokenizer*.json")) if source.is_dir() else []
+    stamp = [(str(f.resolve()), f.stat().st_size, f.stat().st_mtime_ns) for f in files]
+    if not stamp:  # no files to go by: the vocabulary itself
+        stamp = [sorted(tokenizer.get_vocab().items())]
+    text = json.dumps([TABLE_FORMAT, stamp, vocab_size, sorted(eos_ids), len(tokenizer)])
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def _write_table(path: Path, tokens: Sequence[bytes], special: Sequence[int]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lengths = np.array([len(t) for t in tokens], dtype=np.int32)
+    data = np.frombuffer(b"".join(tokens), dtype=np.uint8)
+    temporary = path.with_suffix(f".{os.getpid()}.tmp")
+    with temporary.open("wb") as file:
+        np.savez(file, lengths=lengths, data=data, special=np.array(special, dtype=np.int64))
+    os.replace(temporary, path)
+
+
+def _read_table(path: Path) -> tuple[list[bytes], list[int]]:
+    with np.load(path) as stored:
+        lengths, data, special = stored["lengths"], stored["data"].tobytes(), stored["special"]
+    ends = np.cumsum(lengths)
+    if ends.size and ends[-1] != len(data):
+        raise ValueError(f"{path}: token lengths do not match the data")
+    starts = ends - lengths
+    tokens = [data[a:b] for a, b in zip(starts.tolist(), ends.tolist(), strict=True)]
+    return tokens, special.tolist()
+
+
+class _Tokens:
+    """What llguidance's ``TokenizerWrapper`` reads: each token's bytes, the special ids,
+    and the tokenizer itself for the text llguidance must tokenize (grammar literals)."""
+
+    def __init__(self, tokenizer: Any, tokens: list[bytes], special: list[int]) -> None:
+        self.tokens, self.special_token_ids = tokens, special
+        self.eos_token_id = tokenizer.eos_token_id
+        self.bos_token_id = tokenizer.bos_token_id
+        self._tokenizer = tokenizer
+
+    def __call__(self, text: str) -> list[int]:
+        return self._tokenizer(text, add_special_tokens=False)["input_ids"]
+
+
+def _wrapped_table(
+    tokenizer: Any, tokens: list[bytes], special: list[int], vocab_size: int, eos: list[int]
+) -> llguidance.LLTokenizer:
+    wrapper = llguidance.TokenizerWrapper(_Tokens(tokenizer, tokens, special))
+    return llguidance.LLTokenizer(wrapper, n_vocab=vocab_size, eos_token=eos)
 
 
 def _first_line(problem: str, limit: int = 300) -> str:
