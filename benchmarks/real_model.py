@@ -39,7 +39,7 @@ from typing import Any
 from fncall import FunctionCaller
 from fncall.calls.call import ToolCall
 from fncall.calls.validate import validate_call
-from fncall.demo import QUERIES, demo_tools
+from fncall.demo import QUERIES, demo_tools, everyday
 from fncall.engines.base import Engine, Generation, GenerationRequest, Sampling
 from fncall.errors import FncallError
 from fncall.grammar.ir import Grammar, GrammarBuilder, Rep, chars, seq
@@ -166,18 +166,21 @@ def per_token(engine: Engine, steps: int = 40) -> tuple[float, float]:
     return figures[0], figures[1]
 
 
-def prompt_seconds(load: Callable[[], Engine]) -> tuple[float, float, float, float]:
+def prompt_seconds(load: Callable[[], Engine]) -> tuple[float, ...]:
     """A fresh engine's first call with the tools (token table built already), and a second
     call with the same tools and another query: the whole call, and its prompt alone (a
-    one-token generation)."""
+    one-token generation); last, the prompt alone again after a call with other tools."""
     engine = load()
     FunctionCaller(engine, DIALECT, [], max_tokens=8).call("Hello")  # token table, grammar
     prompts = [render_prompt(DIALECT, demo_tools(), q) for q in QUERY_TEXTS[:4]]
+    others = render_prompt(DIALECT, [everyday.get_weather, everyday.send_email], "Hi")
 
     def prompt_only(text: str) -> float:
         return timed(lambda: engine.generate([GenerationRequest(text, (), Sampling(1))]))[0]
 
     first_prompt, repeated_prompt = prompt_only(prompts[0]), prompt_only(prompts[1])
+    prompt_only(others)
+    returned_prompt = prompt_only(prompts[2])
     engine.close()
     engine = load()
     FunctionCaller(engine, DIALECT, [], max_tokens=8).call("Hello")
@@ -185,7 +188,7 @@ def prompt_seconds(load: Callable[[], Engine]) -> tuple[float, float, float, flo
     first, _ = timed(lambda: caller.call(QUERY_TEXTS[2]))
     repeated, _ = timed(lambda: caller.call(QUERY_TEXTS[3]))
     engine.close()
-    return first, repeated, first_prompt, repeated_prompt
+    return first, repeated, first_prompt, repeated_prompt, returned_prompt
 
 
 def cold_start(engine: str) -> float:
@@ -272,10 +275,11 @@ def main() -> None:
     print(f"\nbest fncall engine / peer, calls/s: {best['calls_s'] / rows[2]['calls_s']:.2f}x")
 
     for label, load in (("transformers", transformers), ("llama.cpp", llamacpp)):
-        first, repeated, first_prompt, repeated_prompt = prompt_seconds(load)
+        first, repeated, first_prompt, repeated_prompt, returned = prompt_seconds(load)
         print(f"{label}: first call with the tools {first:.2f} s, repeated {repeated:.2f} s "
               f"({repeated / first:.0%}); the prompt alone {first_prompt:.2f} s, repeated "
-              f"{repeated_prompt:.2f} s ({repeated_prompt / first_prompt:.0%})")  # fmt: skip
+              f"{repeated_prompt:.2f} s ({repeated_prompt / first_prompt:.0%}), after "
+              f"other tools {returned:.2f} s ({returned / first_prompt:.0%})")  # fmt: skip
     if not args.skip_cold:
         for name in ("transformers", "llamacpp"):
             print(f"cold start, {name}: {cold_start(name):.1f} s to the first constrained call")

@@ -256,6 +256,26 @@ def test_a_prefix_already_in_the_context_is_kept_and_changes_nothing(
     assert reused == fresh
 
 
+def test_a_prefix_of_an_earlier_prompt_is_restored_from_its_saved_state(
+    tiny_model: TinyModel,  # noqa: F811
+) -> None:
+    tools = {name: f"Tools: {name}(city) gives the {name} of a city. " * 4 for name in "ab"}
+    asked = [
+        GenerationRequest(f"{tools['a']} Paris?", sampling=Sampling(6)),
+        GenerationRequest(f"{tools['b']} Paris?", sampling=Sampling(6)),  # replaces a's
+        GenerationRequest(f"{tools['a']} Rome?", sampling=Sampling(6, temperature=1.0, seed=2)),
+    ]
+    answers = {}
+    for kept in (0, 2**26):
+        with LlamaCppEngine(
+            str(tiny_model.gguf), n_ctx=256, type_k=0, type_v=0, prefix_cache_bytes=kept
+        ) as engine:
+            answers[kept] = [engine.generate([request])[0] for request in asked]
+            reused = engine.reused_prompt_tokens
+            assert (reused >= len(engine.tokenize(tools["a"])) - 1) == bool(kept), reused
+    assert answers[0] == answers[2**26]
+
+
 def test_tokens_the_grammar_forces_are_fed_in_one_pass(tiny_model: TinyModel) -> None:  # noqa: F811
     requests = [
         GenerationRequest(

@@ -102,22 +102,22 @@ def test_sliding_windows_hold_on_reused_prefixes(tiny_gemma):
     assert answer.text == expected
 
 
-def _layers(n: int) -> list[tuple[torch.Tensor, torch.Tensor]]:
-    return [(torch.zeros(1, n, 4), torch.zeros(1, n, 4))]  # 2 x 16n bytes
+def _add(cache: PrefixCache, ids: list[int]) -> None:
+    cache.add(ids, f"state of {ids}", weight=32 * len(ids))
 
 
 def test_the_cache_keeps_longest_prefixes_within_its_bytes():
     cache = PrefixCache(max_bytes=32 * 10)
-    cache.add([1, 2, 3, 4], _layers(4))
-    assert cache.longest([1, 2, 3, 9], most=10)[0] == 3
+    _add(cache, [1, 2, 3, 4])
+    assert cache.longest([1, 2, 3, 9], most=10) == (3, "state of [1, 2, 3, 4]")
     assert cache.longest([1, 2, 3, 4, 5], most=2)[0] == 2  # at most what is asked
     assert cache.longest([7, 1, 2], most=10) == (0, None)
-    cache.add([1, 2, 3, 4, 5], _layers(5))  # a conversation one turn on replaces its start
+    _add(cache, [1, 2, 3, 4, 5])  # a conversation one turn on replaces its start
     assert len(cache) == 1 and cache.bytes == 32 * 5
-    cache.add([8, 8, 8], _layers(3))
+    _add(cache, [8, 8, 8])
     cache.longest([1, 2], most=10)  # touched: now the most recently used
-    cache.add([9, 9, 9], _layers(3))  # over 10 x 32 bytes: the least recently used goes
+    _add(cache, [9, 9, 9])  # over 10 x 32 bytes: the least recently used goes
     assert cache.longest([8, 8, 8], most=10)[0] == 0
     assert cache.longest([1, 2, 3, 4, 5], most=10)[0] == 5 and cache.bytes == 32 * 8
-    cache.add(list(range(20)), _layers(20))  # heavier than the whole cache: not kept
+    _add(cache, list(range(20)))  # heavier than the whole cache: not kept
     assert cache.longest(list(range(20)), most=20)[0] == 0 and cache.bytes == 32 * 8

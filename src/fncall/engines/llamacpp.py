@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import ctypes
 import inspect
 import os
 import sys
@@ -25,10 +26,14 @@ from typing import Any, ClassVar
 import numpy as np
 
 from fncall.engines.base import Engine, Generation, GenerationRequest
+from fncall.engines.prefix_cache import PrefixCache
 from fncall.errors import ConfigurationError, ContextLengthError, EngineError
 from fncall.grammar.matcher import TokenMasker, consume, is_text_marker
 
 INSTALL_HINT = "pip install 'fncall[llamacpp]'"
+STATE_MIN_TOKENS = 32
+"""Prompt tokens a saved state must spare to be worth saving or loading (a state is the
+context's whole cache: megabytes to copy)."""
 
 
 class LlamaCppEngine(Engine):
@@ -61,14 +66,18 @@ class LlamaCppEngine(Engine):
             (``benchmarks/engine_agreement.py``).
         fast_forward: Where the grammar allows one continuation only (call syntax, the rest
             of a tool name), evaluate its tokens in one pass instead of sampling each.
+        prefix_cache_bytes: Memory for saved context states of recent prompts, so a request
+            that shares a prefix with one of them (another tool set used before) evaluates
+            only the rest; the prefix of the prompt just before is reused in any case. 0
+            keeps none.
         **kw: Passed on to :class:`llama_cpp.Llama` (for example ``type_k``/``type_v``).
 
     Attributes:
         forward_passes: Decoding passes made so far (prompt evaluation not counted).
         forced_tokens: Tokens the grammar forced, evaluated in those passes without a pass
             of their own.
-        reused_prompt_tokens: Prompt tokens found already evaluated in the context, so not
-            evaluated again.
+        reused_prompt_tokens: Prompt tokens found already evaluated, in the context or a
+            kept state, so not evaluated again.
 
     Raises:
         EngineError: llama-cpp-python is not installed, or the file does not exist or
@@ -87,6 +96,7 @@ class LlamaCppEngine(Engine):
         repack: bool = False,
         merge: bool = True,
         fast_forward: bool = True,
+        prefix_cache_bytes: int = 256 * 2**20,
         **kw: Any,
     ) -> None:
         try:
@@ -133,6 +143,7 @@ class LlamaCppEngine(Engine):
         self.forward_passes = 0
         self.forced_tokens = 0
         self.reused_prompt_tokens = 0
+        self.prefix_states: PrefixCache[Any] = PrefixCache(prefix_cache_bytes)
         # One llama.cpp context serves one sequence at a time.
         self._lock = threading.Lock()
 
@@ -177,8 +188,9 @@ class LlamaCppEngine(Engine):
 
     def _prefill(self, prompt: list[int]) -> None:
         """Bring the context to ``prompt``: keep the longest prefix already evaluated (the
-        tool block of a repeated request), evaluate the rest, at least one token so the
-        logits are fresh."""
+        tool block of a repeated request), in the context or in a kept state of an earlier
+        prompt (another tool set), evaluate the rest, at least one token so the logits are
+        fresh; then keep the state of a prompt that was mostly new."""
         llm = self._llm
         shared = 0
         for held, wanted in zip(llm.input_ids[: llm.n_tokens].tolist(), prompt, strict=False):
@@ -188,6 +200,15 @@ class LlamaCppEngine(Engine):
         shared = min(shared, len(prompt) - 1)
         lib = self._llama_cpp
         memory = lib.llama_get_memory(llm.ctx)
+        kept, state = self.prefix_states.longest(prompt, len(prompt) - 1)
+        if state is not None and kept > shared + STATE_MIN_TOKENS:
+            saved, tokens = state
+            lib.llama_memory_seq_rm(memory, 0, -1, -1)
+            if lib.llama_state_seq_set_data(llm.ctx, saved, len(saved), 0):
+                llm.input_ids[: len(tokens)] = tokens
+                shared = kept
+            else:
+                shared = 0
         # A sliding-window cache that has dropped early positions cannot be cut back to a
         # prefix (llama-cpp-python's default keeps the full window, so this is rare).
         if shared and (
@@ -199,6 +220,21 @@ class LlamaCppEngine(Engine):
         llm.n_tokens = shared
         self.reused_prompt_tokens += shared
         llm.eval(prompt[shared:])
+        if self.prefix_states.max_bytes and len(prompt) - shared > STATE_MIN_TOKENS:
+            self._save_state(prompt)
+
+    def _save_state(self, prompt: list[int]) -> None:
+        """Keep the context's cache of ``prompt`` (its one sequence's keys and values only:
+        ``Llama.save_state`` would also copy a row of logits per token, 1 MB each here)."""
+        lib, ctx = self._llama_cpp, self._llm.ctx
+        size = lib.llama_state_seq_get_size(ctx, 0)
+        buffer = (ctypes.c_uint8 * size)()
+        written = lib.llama_state_seq_get_data(ctx, buffer, size, 0)
+        if written:
+            saved = (
+                (ctypes.c_uint8 * written).from_buffer_copy(buffer) if written < size else buffer
+            )
+            self.prefix_states.add(prompt, (saved, list(prompt)), written)
 
     def _sampler(self, request: GenerationRequest, allowed: list[np.ndarray | None]) -> Any:
         """llama.cpp's own sampler chain for one sampled generation, so a seed draws what it
@@ -334,8 +370,6 @@ def _token_table(llama_cpp: Any, vocab: Any, eog: frozenset[int]) -> tuple[Any, 
     that count as their text, as in :func:`fncall.grammar.matcher.is_text_marker`: a
     dialect marker such as ``<tool_call>`` must match the model's own marker token.
     """
-    import ctypes
-
     import llguidance
 
     size = 1024

@@ -18,9 +18,12 @@ import torch
 from transformers import DynamicCache
 
 from fncall.engines.base import Engine, Generation, GenerationRequest
-from fncall.engines.prefix_cache import Layers, PrefixCache
+from fncall.engines.prefix_cache import PrefixCache
 from fncall.errors import ConfigurationError, ContextLengthError, EngineError
 from fncall.grammar.matcher import TokenMasker, consume
+
+Layers = list[tuple[torch.Tensor, torch.Tensor]]
+"""A prompt's attention keys and values, per layer, of shape ``(heads, tokens, head_dim)``."""
 
 
 @dataclass
@@ -123,7 +126,7 @@ class TransformersEngine(Engine):
             self.pad_id = next(iter(self.eos_ids))
         self.vocab_size = self.model.config.vocab_size
         self._masker: TokenMasker | None = None
-        self.prefix_cache = PrefixCache(prefix_cache_bytes)
+        self.prefix_cache: PrefixCache[Layers] = PrefixCache(prefix_cache_bytes)
         self.reused_prompt_tokens = 0
         self._stop_token_ids: dict[tuple[str, ...], tuple[set[int], set[int]]] = {}
 
@@ -291,7 +294,8 @@ class TransformersEngine(Engine):
                 (layer.keys[i][:, columns].clone(), layer.values[i][:, columns].clone())
                 for layer in cache.layers
             ]
-            self.prefix_cache.add(row.prompt_ids, layers)
+            weight = sum(k.nbytes + v.nbytes for k, v in layers)
+            self.prefix_cache.add(row.prompt_ids, layers, weight)
 
     def _masked(self, rows: list[_Row], logits: torch.Tensor) -> torch.Tensor:
         """``logits`` with the tokens each live row's grammar forbids set to -inf."""
