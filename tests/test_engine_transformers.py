@@ -189,10 +189,10 @@ def test_a_split_stop_string_ends_a_constrained_generation(tmp_path):
         row.ids.append(token)
     logits = torch.zeros(engine.vocab_size)
     logits[vocab[merged[0]]] = 10.0  # the model's first choice runs past the grammar's end
-    masked = engine._masked([row], logits[None])[0]
+    masked = engine._masked(logits[None], engine._allowed([row]))[0]
     assert masked[vocab[merged[0]]] == float("-inf")
     assert engine._ends_within_token(row, logits, masked)
     assert row.done and row.finish == "stop" and row.matcher.is_accepting()
     assert engine.tokenizer.decode(row.ids) == 'get_weather(city="paris")'
     # where the grammar may end, the stop string's first piece is allowed, and ends it
-    assert engine._masked([row], logits[None])[0][vocab["<"]] != float("-inf")
+    assert engine._masked(logits[None], engine._allowed([row]))[0][vocab["<"]] != float("-inf")

@@ -18,9 +18,13 @@ import torch
 from transformers import DynamicCache
 
 from fncall.engines.base import Engine, Generation, GenerationRequest
+from fncall.engines.output_head import OutputHead
 from fncall.engines.prefix_cache import PrefixCache
 from fncall.errors import ConfigurationError, ContextLengthError, EngineError
 from fncall.grammar.matcher import TokenMasker, consume
+
+SPARSE_HEAD_MAX = 16384
+"""Most vocabulary rows a step computes logits for alone; with more, it computes all."""
 
 Layers = list[tuple[torch.Tensor, torch.Tensor]]
 """A prompt's attention keys and values, per layer, of shape ``(heads, tokens, head_dim)``."""
@@ -84,9 +88,13 @@ class TransformersEngine(Engine):
             that repeats a prompt's prefix (the same tools and system prompt, a conversation
             one turn longer) evaluates only the rest (see
             :mod:`fncall.engines.prefix_cache`); 0 turns it off.
+        sparse_head: Where the grammars of a step allow few tokens, compute logits for
+            those vocabulary rows only (see :mod:`fncall.engines.output_head`); the
+            outputs are the same.
 
     Attributes:
         reused_prompt_tokens: Prompt tokens taken from the prefix cache so far.
+        sparse_steps: Decoding steps that computed logits for a few vocabulary rows only.
     """
 
     name = "transformers"
@@ -100,6 +108,7 @@ class TransformersEngine(Engine):
         dtype: str = "auto",
         threads: int | None = None,
         prefix_cache_bytes: int = 512 * 2**20,
+        sparse_head: bool = True,
     ) -> None:
         from fncall.pretrained import load_model
 
@@ -127,6 +136,12 @@ class TransformersEngine(Engine):
         self.vocab_size = self.model.config.vocab_size
         self._masker: TokenMasker | None = None
         self.prefix_cache: PrefixCache[Layers] = PrefixCache(prefix_cache_bytes)
+        self.head = OutputHead(self.model)
+        self.sparse_head = sparse_head
+        self.sparse_steps = 0
+        self._hidden = torch.empty(0)
+        self._texts: list[str] | None = None
+        self._run_on: dict[tuple[str, ...], torch.Tensor] = {}
         self.reused_prompt_tokens = 0
         self._stop_token_ids: dict[tuple[str, ...], tuple[set[int], set[int]]] = {}
 
@@ -209,10 +224,12 @@ class TransformersEngine(Engine):
         input_ids, mask, positions, cache = self._start(rows)
         steps = max(r.request.sampling.max_tokens for r in rows)
         for step in range(steps):
-            logits = self._forward(input_ids, mask, positions, cache)
+            allowed = self._allowed(rows)
+            subset = self._subset(rows, allowed)
+            logits = self._forward(input_ids, mask, positions, cache, subset)
             if step == 0:
                 self._keep_prompts(rows, cache, mask)
-            next_ids = self._choose(rows, logits)
+            next_ids = self._choose(rows, logits, allowed, sparse=subset is not None)
             if all(r.done for r in rows):
                 break
             input_ids = torch.tensor(next_ids, device=self.device).unsqueeze(1)
@@ -220,20 +237,56 @@ class TransformersEngine(Engine):
             positions = positions[:, -1:] + 1
 
     def _forward(
-        self, input_ids: torch.Tensor, mask: torch.Tensor, positions: torch.Tensor, cache: Any
+        self,
+        input_ids: torch.Tensor,
+        mask: torch.Tensor,
+        positions: torch.Tensor,
+        cache: Any,
+        subset: torch.Tensor | None = None,
     ) -> torch.Tensor:
-        """One pass over the new columns; the next-token logits of each row (float32)."""
-        out = self.model(
-            input_ids=input_ids,
-            attention_mask=mask,
-            position_ids=positions,
-            cache=cache,
-            use_cache=True,
-            # only the last position is sampled: logits over a prompt would cost
-            # positions x vocabulary (4.9 GB and most of the prefill at Gemma's 262k)
-            logits_to_keep=1,
-        )
+        """One pass over the new columns; the next-token logits of each row (float32), only
+        for the vocabulary rows in ``subset`` when given (the others -inf)."""
+        inputs = {"input_ids": input_ids, "attention_mask": mask, "position_ids": positions}
+        if self.head.separable:
+            self._hidden = self.head.hidden(**inputs, cache=cache, use_cache=True)
+            return self.head.logits(self._hidden, subset)
+        # only the last position is sampled: logits over a prompt would cost positions x
+        # vocabulary (4.9 GB and most of the prefill at Gemma's 262k)
+        out = self.model(**inputs, cache=cache, use_cache=True, logits_to_keep=1)
         return out.logits[:, -1, :].float()
+
+    def _subset(self, rows: list[_Row], allowed: torch.Tensor | None) -> torch.Tensor | None:
+        """The vocabulary rows this step needs logits for, where they are few: every live
+        row has a grammar, and together they allow at most :data:`SPARSE_HEAD_MAX` tokens
+        (with, for a greedy row that may end inside a token, the tokens that run on into its
+        stop string, which :meth:`_ends_within_token` looks at)."""
+        if not self.sparse_head or not self.head.separable or allowed is None:
+            return None
+        live = [i for i, row in enumerate(rows) if not row.done]
+        if not live or any(rows[i].matcher is None for i in live):
+            return None
+        needed = allowed[live].any(dim=0)
+        for i in live:
+            if self._may_end_within_token(rows[i]):
+                needed |= self._run_on_ids(rows[i].request.stop)
+        if int(needed.sum()) > SPARSE_HEAD_MAX:
+            return None
+        self.sparse_steps += 1
+        return needed.nonzero().squeeze(1)
+
+    def _run_on_ids(self, stop: tuple[str, ...]) -> torch.Tensor:
+        """A (vocabulary,) mask of the tokens whose text runs on into a stop string: some
+        proper suffix of it begins one."""
+        if stop not in self._run_on:
+            if self._texts is None:
+                ids = [[i] for i in range(len(self.tokenizer))]
+                self._texts = self.tokenizer.batch_decode(ids, skip_special_tokens=False)
+            mask = torch.zeros(self.vocab_size, dtype=torch.bool, device=self.device)
+            for token, text in enumerate(self._texts):
+                if any(s.startswith(text[cut:]) for cut in range(1, len(text)) for s in stop):
+                    mask[token] = True
+            self._run_on[stop] = mask
+        return self._run_on[stop]
 
     def _start(self, rows: list[_Row]) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, Any]:
         """The batch's first pass: the ids, attention mask and positions still to evaluate,
@@ -297,27 +350,42 @@ class TransformersEngine(Engine):
             weight = sum(k.nbytes + v.nbytes for k, v in layers)
             self.prefix_cache.add(row.prompt_ids, layers, weight)
 
-    def _masked(self, rows: list[_Row], logits: torch.Tensor) -> torch.Tensor:
-        """``logits`` with the tokens each live row's grammar forbids set to -inf."""
+    def _allowed(self, rows: list[_Row]) -> torch.Tensor | None:
+        """A (batch, vocabulary) mask of the tokens each live row's grammar allows next
+        (rows without one, or done, allow all); ``None`` when no row has a grammar."""
         live_matchers = [r.matcher if not r.done else None for r in rows]
         if not any(m is not None for m in live_matchers):
-            return logits
-        allowed = torch.from_numpy(self.masker.allowed(live_matchers)).to(logits.device)
+            return None
+        allowed = torch.from_numpy(self.masker.allowed(live_matchers)).to(self.device)
         for i, row in enumerate(rows):
             if live_matchers[i] is not None and row.matcher.is_accepting():
                 for token in self.stop_start_ids(row.request.stop):
                     allowed[i, token] = True
+        return allowed
+
+    @staticmethod
+    def _masked(logits: torch.Tensor, allowed: torch.Tensor | None) -> torch.Tensor:
+        """``logits`` with the tokens ``allowed`` forbids set to -inf."""
+        if allowed is None:
+            return logits
         return logits.masked_fill(~allowed[:, : logits.shape[1]], float("-inf"))
 
-    def _choose(self, rows: list[_Row], logits: torch.Tensor) -> list[int]:
+    def _choose(
+        self, rows: list[_Row], logits: torch.Tensor, allowed: torch.Tensor | None, sparse: bool
+    ) -> list[int]:
         """Pick each row's next token, update its state, and return the tokens to feed."""
-        masked = self._masked(rows, logits)
+        masked = self._masked(logits, allowed)
         next_ids = []
         for i, row in enumerate(rows):
             if row.done:
                 next_ids.append(self.pad_id)
                 continue
-            if self._ends_within_token(row, logits[i], masked[i]):
+            row_logits = logits[i]
+            if sparse and self._may_end_within_token(row):
+                top = int(torch.argmax(row_logits))
+                if masked[i, top] == float("-inf"):  # a run-on token: is it the model's top?
+                    row_logits = self.head.logits(self._hidden[i : i + 1])[0]
+            if self._ends_within_token(row, row_logits, masked[i]):
                 next_ids.append(self.pad_id)
                 continue
             token = self._sample(row, masked[i])
@@ -332,9 +400,7 @@ class TransformersEngine(Engine):
         finish with the part the grammar takes, as the model meant to. Without this a
         grammar that must close with ``>`` forces ``>`` alone, a token the model never saw
         there, and it may write on."""
-        if row.matcher is None or row.request.sampling.temperature != 0:
-            return False
-        if row.request.sampling.beams > 1 or not row.request.stop:
+        if not self._may_end_within_token(row):
             return False
         token = int(torch.argmax(logits))
         if masked[token] != float("-inf"):
@@ -352,6 +418,18 @@ class TransformersEngine(Engine):
                 row.done, row.finish = True, "stop"
                 return True
         return False
+
+    @staticmethod
+    def _may_end_within_token(row: _Row) -> bool:
+        """Whether :meth:`_ends_within_token` applies to the row: greedy, one beam, a
+        grammar and stop strings."""
+        sampling = row.request.sampling
+        return (
+            row.matcher is not None
+            and sampling.temperature == 0
+            and sampling.beams == 1
+            and bool(row.request.stop)
+        )
 
     def _beam_search(self, rows: list[_Row]) -> None:
         """Decode requests by beam search, all in one batch, each row ending as its likeliest
@@ -381,7 +459,8 @@ class TransformersEngine(Engine):
             scores = torch.tensor(
                 [score for search in active for score in search.scores], device=self.device
             )
-            totals = scores[:, None] + torch.log_softmax(self._masked(beams, logits), dim=-1)
+            masked = self._masked(logits, self._allowed(beams))
+            totals = scores[:, None] + torch.log_softmax(masked, dim=-1)
             parents: list[int] = []
             tokens: list[int] = []
             offset = 0
