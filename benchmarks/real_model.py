@@ -14,11 +14,13 @@ queries against the demo tools (``fncall.demo``), greedy.
   an engine can cache it). **Calls/s**: 16 requests at once; fncall's transformers engine
   batches them (``call_many``), the llama.cpp engine and the peer run one at a time.
 - **Per token**: seconds per decoding step, grammar-constrained against unconstrained, the
-  prompt already cached (llama.cpp with and without forced tokens).
+  prompt already cached, under a grammar that allows a long free string (so neither forced
+  tokens nor the sparse output layer apply: the grammar's own cost).
 - **First against repeated**: a fresh engine's first call with a tool set, against a second
   call with the same tools and another query (prefix reuse), whole and the prompt alone.
 - **Forced tokens**: the share of the llama.cpp engine's decoding passes that tokens the
   grammar forced saved, over the queries (or ``--heldout`` prompts).
+- **dtype**: float32 against bfloat16 for the transformers engine on this CPU.
 - **Cold start**: a new process, from start to its first constrained call's answer.
 
     .venv/bin/python benchmarks/real_model.py [--threads 2] [--skip-cold]
@@ -191,6 +193,32 @@ def prompt_seconds(load: Callable[[], Engine]) -> tuple[float, ...]:
     return first, repeated, first_prompt, repeated_prompt, returned_prompt
 
 
+def dtypes(model: str, threads: int) -> None:
+    """float32 against bfloat16 in the transformers engine on this CPU: the prompt of one
+    call (nothing reused), a decoding step, and whether the calls come out the same."""
+    from fncall.engines.transformers import TransformersEngine
+
+    prompt = render_prompt(DIALECT, demo_tools(), QUERY_TEXTS[1])
+    raws = {}
+    for dtype in ("float32", "bfloat16"):
+        engine = TransformersEngine(model, device="cpu", dtype=dtype, threads=threads,
+                                    prefix_cache_bytes=0)  # fmt: skip
+        caller = FunctionCaller(engine, DIALECT, demo_tools(), max_tokens=96)
+        raws[dtype] = [caller.call(q).raw for q in QUERY_TEXTS]
+
+        def run(n: int, e: Engine = engine) -> Generation:
+            return e.generate([GenerationRequest(prompt, (), Sampling(n))])[0]
+
+        one, _ = timed(lambda: run(1))
+        spent, generation = timed(lambda: run(30))
+        step = (spent - one) / (generation.completion_tokens - 1)
+        print(f"{dtype}: prompt ({generation.prompt_tokens} tokens) {one:.2f} s, "
+              f"decoding step {step * 1000:.1f} ms")  # fmt: skip
+        engine.close()
+    same = sum(a == b for a, b in zip(raws["float32"], raws["bfloat16"], strict=True))
+    print(f"float32 and bfloat16 calls identical: {same}/{len(QUERY_TEXTS)}")
+
+
 def cold_start(engine: str) -> float:
     code = (
         "import time; t = time.perf_counter(); from fncall import FunctionCaller;"
@@ -280,6 +308,7 @@ def main() -> None:
               f"({repeated / first:.0%}); the prompt alone {first_prompt:.2f} s, repeated "
               f"{repeated_prompt:.2f} s ({repeated_prompt / first_prompt:.0%}), after "
               f"other tools {returned:.2f} s ({returned / first_prompt:.0%})")  # fmt: skip
+    dtypes(model, args.threads)
     if not args.skip_cold:
         for name in ("transformers", "llamacpp"):
             print(f"cold start, {name}: {cold_start(name):.1f} s to the first constrained call")
