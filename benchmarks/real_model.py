@@ -42,6 +42,7 @@ from fncall import FunctionCaller
 from fncall.calls.call import ToolCall
 from fncall.calls.validate import validate_call
 from fncall.demo import QUERIES, demo_tools, everyday
+from fncall.dialects import get_dialect
 from fncall.engines.base import Engine, Generation, GenerationRequest, Sampling
 from fncall.errors import FncallError
 from fncall.grammar.ir import Grammar, GrammarBuilder, Rep, chars, seq
@@ -193,13 +194,20 @@ def prompt_seconds(load: Callable[[], Engine]) -> tuple[float, ...]:
     return first, repeated, first_prompt, repeated_prompt, returned_prompt
 
 
-def dtypes(model: str, threads: int) -> None:
+def dtypes(model: str, threads: int, heldout: str | None, limit: int) -> None:
     """float32 against bfloat16 in the transformers engine on this CPU: the prompt of one
-    call (nothing reused), a decoding step, and whether the calls come out the same."""
+    call (nothing reused), a decoding step, and whether the calls come out the same; with
+    ``heldout``, also greedy completions of its prompts (unconstrained, batches of 8)."""
     from fncall.engines.transformers import TransformersEngine
 
     prompt = render_prompt(DIALECT, demo_tools(), QUERY_TEXTS[1])
-    raws = {}
+    requests = []
+    if heldout:
+        with open(heldout, encoding="utf-8") as file:
+            rows = [json.loads(line) for line in file][:limit]
+        stop = get_dialect(DIALECT).stop
+        requests = [GenerationRequest(row["prompt"], stop, Sampling(64)) for row in rows]
+    raws, completions = {}, {}
     for dtype in ("float32", "bfloat16"):
         engine = TransformersEngine(model, device="cpu", dtype=dtype, threads=threads,
                                     prefix_cache_bytes=0)  # fmt: skip
@@ -214,9 +222,20 @@ def dtypes(model: str, threads: int) -> None:
         step = (spent - one) / (generation.completion_tokens - 1)
         print(f"{dtype}: prompt ({generation.prompt_tokens} tokens) {one:.2f} s, "
               f"decoding step {step * 1000:.1f} ms")  # fmt: skip
+        if requests:
+            spent, batches = timed(
+                lambda e=engine: [
+                    e.generate(requests[i : i + 8]) for i in range(0, len(requests), 8)
+                ]
+            )
+            completions[dtype] = [g.text for batch in batches for g in batch]
+            print(f"{dtype}: {len(requests)} held-out prompts in {spent:.1f} s")
         engine.close()
     same = sum(a == b for a, b in zip(raws["float32"], raws["bfloat16"], strict=True))
     print(f"float32 and bfloat16 calls identical: {same}/{len(QUERY_TEXTS)}")
+    if requests:
+        same = sum(a == b for a, b in zip(*completions.values(), strict=True))
+        print(f"float32 and bfloat16 held-out completions identical: {same}/{len(requests)}")
 
 
 def cold_start(engine: str) -> float:
@@ -308,7 +327,7 @@ def main() -> None:
               f"({repeated / first:.0%}); the prompt alone {first_prompt:.2f} s, repeated "
               f"{repeated_prompt:.2f} s ({repeated_prompt / first_prompt:.0%}), after "
               f"other tools {returned:.2f} s ({returned / first_prompt:.0%})")  # fmt: skip
-    dtypes(model, args.threads)
+    dtypes(model, args.threads, args.heldout, 2 * args.heldout_limit)
     if not args.skip_cold:
         for name in ("transformers", "llamacpp"):
             print(f"cold start, {name}: {cold_start(name):.1f} s to the first constrained call")

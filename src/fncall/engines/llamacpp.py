@@ -32,8 +32,8 @@ from fncall.grammar.matcher import TokenMasker, consume, is_text_marker
 
 INSTALL_HINT = "pip install 'fncall[llamacpp]'"
 STATE_MIN_TOKENS = 32
-"""Prompt tokens a saved state must spare to be worth saving or loading (a state is the
-context's whole cache: megabytes to copy)."""
+"""Prompt tokens a kept state must spare to be worth saving or restoring (a state is the
+prompt's keys and values: megabytes to copy)."""
 
 
 class LlamaCppEngine(Engine):

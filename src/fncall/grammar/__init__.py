@@ -1,7 +1,7 @@
 """Grammars compiled from tools, so constrained decoding can only produce valid calls.
 
 :mod:`~fncall.grammar.ir` is a small grammar representation;
-:mod:`~fncall.grammar.render` writes it as Lark (llguidance, vLLM) or GBNF (llama.cpp);
+:mod:`~fncall.grammar.render` writes it as Lark (llguidance, vLLM) or GBNF (llama.cpp servers);
 :mod:`~fncall.grammar.matcher` turns it into token masks with llguidance.
 :mod:`~fncall.grammar.values` compiles a JSON Schema to the rules of its values, JSON or
 Python, within :class:`GrammarLimits`; :mod:`~fncall.grammar.call_syntax` holds the call
