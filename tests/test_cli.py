@@ -215,3 +215,13 @@ def test_demo_runs_the_house_model_on_everyday_tools():
     assert re.search(r"\d+ tools of 6\d generated intents", out)
     assert "a generated intent: [" in out
     assert "grounding -" in out and "-> Call: " in out
+
+
+def test_model_commands_keep_library_noise_off_unless_verbose(tiny_model_dir, tools_file):
+    call = ["call", "--model", str(tiny_model_dir), "--tools", str(tools_file), "--max-tokens", "4"]
+    quiet = fncall(*call, "Weather in Paris?")
+    assert quiet.returncode in (0, 1), quiet.stderr
+    assert "Loading weights" not in quiet.stderr and "Warning" not in quiet.stderr, quiet.stderr
+    for verbose in (["--verbose", *call], [*call, "--verbose"]):
+        loud = fncall(*verbose, "Weather in Paris?")
+        assert "Loading weights" in loud.stderr, loud.stderr

@@ -18,6 +18,7 @@ BEAMS_HELP = (
 )
 TOOLS_HELP = "a .py module, a .json or an OpenAPI file"
 DIALECT_HELP = "dialect name (default: the model directory's fncall.json)"
+VERBOSE_HELP = "show the libraries' own warnings and progress bars (loading weights)"
 
 
 def model_options(model_help: str) -> argparse.ArgumentParser:
@@ -25,6 +26,10 @@ def model_options(model_help: str) -> argparse.ArgumentParser:
     parent = argparse.ArgumentParser(add_help=False)
     parent.add_argument("--model", help=f"{model_help} (default: the house model)")
     parent.add_argument("--dialect", help=DIALECT_HELP)
+    # also after the command; SUPPRESS keeps an absent flag from undoing `fncall --verbose`
+    parent.add_argument(
+        "--verbose", action="store_true", default=argparse.SUPPRESS, help=VERBOSE_HELP
+    )
     parent.add_argument(
         "--engine",
         default="transformers",
