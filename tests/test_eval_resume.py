@@ -48,8 +48,9 @@ def _write_set(path: Path, rows: Sequence[dict]) -> Path:
 
 
 def _mixed_set(path: Path) -> Path:
-    """Two ordinary entries, one too long for the model, one with a system message (which
-    nexusraven-v2, the tiny model's dialect, has no place for), and a no-call entry."""
+    """Two ordinary entries, one too long for the model, one conversation (which
+    nexusraven-v2, the tiny model's dialect, renders no earlier turns of), and a no-call
+    entry."""
     return _write_set(
         path,
         [
@@ -60,8 +61,9 @@ def _mixed_set(path: Path) -> Path:
                 "",
                 "set_light(room='hall', on=True)",
                 messages=[
-                    {"role": "system", "content": "Answer briefly."},
                     {"role": "user", "content": "Lights on in the hall"},
+                    {"role": "assistant", "content": "Which hall?"},
+                    {"role": "user", "content": "The front one"},
                 ],
             ),
             _row("home_3", "Switch off the bedroom light", "set_light(room='bedroom', on=False)"),
@@ -87,12 +89,12 @@ def test_entries_that_cannot_be_run_fail_alone_and_the_rest_is_scored(
     records = _records(out)
     assert len(records) == 5
 
-    too_long, system = records["home_1"], records["home_2"]
+    too_long, conversation = records["home_1"], records["home_2"]
     assert too_long["error"] == too_long["error_type"] == "ContextLengthError"
     assert "exceeds the model's 4096 positions" in too_long["errors"][0]
-    assert system["error"] == system["error_type"] == "PromptError"
-    assert "nexusraven-v2 has no system prompt" in system["errors"][0]
-    for failed in (too_long, system):
+    assert conversation["error"] == conversation["error_type"] == "PromptError"
+    assert "nexusraven-v2 renders one user query" in conversation["errors"][0]
+    for failed in (too_long, conversation):
         assert failed["valid"] is False and failed["raw"] == "" and failed["attempts"] == 0
     for entry_id in ("home_0", "home_3", "chat_0"):
         ran = records[entry_id]
@@ -107,7 +109,7 @@ def test_entries_that_cannot_be_run_fail_alone_and_the_rest_is_scored(
     assert summary["overall_accuracy"] == sum(r["valid"] for r in records.values()) / 5
     assert summary["error_types"]["PromptError"] == 1
     assert "not run (counted as failed)  2 (ContextLengthError 1, PromptError 1)" in printed
-    assert "nexusraven-v2 has no system prompt" in (out / "report.html").read_text()
+    assert "nexusraven-v2 renders one user query" in (out / "report.html").read_text()
 
     # the good entries' outputs do not depend on sharing a batch with the bad ones
     alone = tmp_path / "alone"
@@ -156,7 +158,7 @@ def test_a_batch_refused_for_one_entry_runs_the_others_and_a_broken_engine_stops
     refusal, tiny_engine, tmp_path
 ):
     entries = load_eval_set([_mixed_set(tmp_path / "home.jsonl")])
-    entries = [e for e in entries if e.id != "home_2"]  # the system-message entry
+    entries = [e for e in entries if e.id != "home_2"]  # the conversation entry
     config = EvalConfig(CallerSettings(dialect="nexusraven-v2", max_tokens=12))
     engine = _Wrapped(tiny_engine, max_chars=5000, refusal=refusal)
     store = ResultStore(tmp_path / "run", config)

@@ -156,6 +156,26 @@ def test_nexusraven_v2_prompt_is_the_model_cards_template():
     assert prompt == expected
 
 
+def test_a_system_message_goes_in_front_of_the_query_where_there_is_no_system_prompt():
+    """NexusRaven's prompt has no system slot: a system message (given, or leading the
+    messages) goes in front of the first user turn, a blank line between, as BFCL's prompt
+    handlers do, not refused."""
+    query = "What's the weather like in Seattle right now?"
+    tools = [get_weather_data, get_coordinates_from_city]
+    plain = render_prompt("nexusraven-v2", tools, query)
+    for dialect in ("nexusraven-v2", "nexusraven-v1"):
+        messages = [
+            {"role": "system", "content": "Answer in metric."},
+            {"role": "user", "content": query},
+        ]
+        folded = render_prompt(dialect, tools, messages, system="Be brief.")
+        assert f"Be brief.\n\nAnswer in metric.\n\n{query}" in folded
+        assert render_prompt(dialect, tools, messages[1:], system="Be brief.") == render_prompt(
+            dialect, tools, f"Be brief.\n\n{query}"
+        )
+    assert plain == render_prompt("nexusraven-v2", tools, [{"role": "user", "content": query}])
+
+
 def test_nexusraven_v2_nested_call_from_the_card():
     output = (
         "Call: get_weather_data(coordinates=get_coordinates_from_city(city_name='Seattle'))"

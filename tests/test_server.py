@@ -266,9 +266,10 @@ def test_single_turn_dialect_refuses_tool_results(tiny_engine: Any) -> None:
         assert response.status_code == 400
         error = error_of(response)
         assert "nexusraven-v2" in error["message"] and error["param"] == "messages[1].role"
+        # a system message has a place: in front of the query, as BFCL's handlers put it
         system = [{"role": "system", "content": "Be brief."}, history[0]]
-        response = chat(url, {"messages": system, "tools": [WEATHER]})
-        assert response.status_code == 400 and "nexusraven-v2" in error_of(response)["message"]
+        response = chat(url, {"messages": system, "tools": [WEATHER], "max_tokens": 8})
+        assert response.status_code == 200, response.text
 
 
 # --- legacy functions ---------------------------------------------------------------------

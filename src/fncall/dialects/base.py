@@ -70,7 +70,9 @@ class Dialect(ABC):
             it keeps as single tokens.
         supports_parallel: Whether one output may hold several calls.
         supports_nested: Whether an argument may be a call.
-        supports_system: Whether the prompt has a place for a system message.
+        supports_system: Whether the prompt has a place for a system message. Where it has
+            none, a system message is put in front of the first user turn, separated by a
+            blank line, as BFCL's prompt handlers do for such models.
         supports_demonstrations: Whether the prompt has a slot for few-shot examples.
         multi_turn: Whether earlier turns (assistant calls, tool results) can be rendered;
             single-turn dialects render exactly one user query.
@@ -117,7 +119,8 @@ class Dialect(ABC):
             tools = ToolSet(tools)
         system_text, turns = split_messages(messages, system)
         if system_text and not self.supports_system:
-            raise PromptError(f"{self.name} has no system prompt")
+            turns = _before_first_user_turn(system_text, turns)
+            system_text = None
         if demonstrations and not self.supports_demonstrations:
             raise PromptError(f"{self.name} has no slot for demonstrations")
         if not self.multi_turn and (len(turns) != 1 or turns[0]["role"] != "user"):
@@ -247,6 +250,15 @@ bytes per character of its Lark text, measured)."""
 _GRAMMARS: LruCache[tuple[Any, ...], Grammar] = LruCache(
     256, max_bytes=GRAMMAR_CACHE_BYTES, weigh=lambda _, grammar: 10 * len(grammar.lark)
 )
+
+
+def _before_first_user_turn(text: str, turns: list[Message]) -> list[Message]:
+    """``turns`` with ``text`` in front of the first user turn's content."""
+    for i, turn in enumerate(turns):
+        if turn["role"] == "user":
+            folded = dict(turn, content=f"{text}\n\n{turn.get('content') or ''}")
+            return [*turns[:i], folded, *turns[i + 1 :]]
+    raise PromptError("no user message to put the system message in front of")
 
 
 def split_messages(
