@@ -21,6 +21,8 @@ queries against the demo tools (``fncall.demo``), greedy.
 - **Forced tokens**: the share of the llama.cpp engine's decoding passes that tokens the
   grammar forced saved, over the queries (or ``--heldout`` prompts).
 - **dtype**: float32 against bfloat16 for the transformers engine on this CPU.
+- **Switches**: the sparse output layer (transformers) and forced tokens (llama.cpp) on
+  and off: one call's p50, and whether any output changes.
 - **Cold start**: a new process, from start to its first constrained call's answer.
 
     .venv/bin/python benchmarks/real_model.py [--threads 2] [--skip-cold]
@@ -45,6 +47,7 @@ from fncall.demo import QUERIES, demo_tools, everyday
 from fncall.dialects import get_dialect
 from fncall.engines.base import Engine, Generation, GenerationRequest, Sampling
 from fncall.errors import FncallError
+from fncall.eval import load_eval_set
 from fncall.grammar.ir import Grammar, GrammarBuilder, Rep, chars, seq
 from fncall.house import house_model
 from fncall.pipeline import render_prompt
@@ -238,6 +241,28 @@ def dtypes(model: str, threads: int, heldout: str | None, limit: int) -> None:
         print(f"float32 and bfloat16 held-out completions identical: {same}/{len(requests)}")
 
 
+def switches(loads: dict[str, Callable[[bool], Engine]], entries: Sequence[Any]) -> None:
+    """Each engine's optional speed-up on and off: one call's p50 over the queries, and how
+    many outputs (the queries, then the held-out ``entries``) come out identical."""
+    for label, load in loads.items():
+        raws: dict[bool, list[str]] = {}
+        p50 = {}
+        for on in (True, False):
+            engine = load(on)
+            caller = FunctionCaller(engine, DIALECT, demo_tools(), max_tokens=96)
+            caller.call(QUERY_TEXTS[0])
+            timings = [timed(lambda q=query, c=caller: c.call(q)) for query in QUERY_TEXTS]
+            p50[on] = statistics.median(seconds for seconds, _ in timings)
+            raws[on] = [response.raw for _, response in timings]
+            for entry in entries:
+                asked = FunctionCaller(engine, DIALECT, entry.tools, max_tokens=96)
+                raws[on].append(asked.call(entry.messages).raw)
+            engine.close()
+        same = sum(a == b for a, b in zip(raws[True], raws[False], strict=True))
+        print(f"{label}: one call p50 {p50[True]:.2f} s on, {p50[False]:.2f} s off; "
+              f"outputs identical {same}/{len(raws[True])}")  # fmt: skip
+
+
 def cold_start(engine: str) -> float:
     code = (
         "import time; t = time.perf_counter(); from fncall import FunctionCaller;"
@@ -300,8 +325,6 @@ def main() -> None:
     share, steps = forced_share(engine, [(demo_tools(), q) for q in QUERY_TEXTS])
     print(f"llama.cpp forced tokens: {share:.1%} of {steps} decoding steps took no pass")
     if args.heldout:
-        from fncall.eval import load_eval_set
-
         entries = load_eval_set([args.heldout])[: args.heldout_limit]
         share, steps = forced_share(engine, [(e.tools, e.messages) for e in entries])
         print(f"held-out ({len(entries)}): {share:.1%} of {steps} decoding steps took no pass")
@@ -328,6 +351,15 @@ def main() -> None:
               f"{repeated_prompt:.2f} s ({repeated_prompt / first_prompt:.0%}), after "
               f"other tools {returned:.2f} s ({returned / first_prompt:.0%})")  # fmt: skip
     dtypes(model, args.threads, args.heldout, 2 * args.heldout_limit)
+    switches(
+        {
+            "transformers sparse_head": lambda on: TransformersEngine(
+                model, device="cpu", threads=args.threads, sparse_head=on
+            ),
+            "llama.cpp fast_forward": lambda on: llamacpp(fast_forward=on),
+        },
+        load_eval_set([args.heldout])[: args.heldout_limit] if args.heldout else [],
+    )
     if not args.skip_cold:
         for name in ("transformers", "llamacpp"):
             print(f"cold start, {name}: {cold_start(name):.1f} s to the first constrained call")

@@ -10,8 +10,9 @@ import pytest
 import torch
 
 from fncall.engines.base import GenerationRequest, Sampling
-from fncall.engines.prefix_cache import PrefixCache
+from fncall.engines.prefix_cache import MIN_NEW_TOKENS, PrefixCache
 from fncall.engines.transformers import TransformersEngine
+from fncall.errors import ConfigurationError
 from fncall.train.model import save_model
 from fncall.train.tokenizer import train_tokenizer
 from tests.engine_fixtures import call_grammar
@@ -121,3 +122,13 @@ def test_the_cache_keeps_longest_prefixes_within_its_bytes():
     assert cache.longest([1, 2, 3, 4, 5], most=10)[0] == 5 and cache.bytes == 32 * 8
     _add(cache, list(range(20)))  # heavier than the whole cache: not kept
     assert cache.longest(list(range(20)), most=20)[0] == 0 and cache.bytes == 32 * 8
+
+
+def test_only_mostly_new_prompts_are_kept_and_a_bad_size_is_refused():
+    cache = PrefixCache(max_bytes=1000)
+    assert cache.wants(prompt_tokens=400, reused=400 - MIN_NEW_TOKENS)
+    assert not cache.wants(prompt_tokens=400, reused=401 - MIN_NEW_TOKENS)
+    assert not PrefixCache(max_bytes=0).wants(prompt_tokens=400, reused=0)
+    for bad in (-1, 1.5, "1GB"):
+        with pytest.raises(ConfigurationError, match="prefix_cache_bytes must be 0 or more"):
+            PrefixCache(bad)

@@ -26,14 +26,11 @@ from typing import Any, ClassVar
 import numpy as np
 
 from fncall.engines.base import Engine, Generation, GenerationRequest
-from fncall.engines.prefix_cache import PrefixCache
+from fncall.engines.prefix_cache import MIN_NEW_TOKENS, PrefixCache
 from fncall.errors import ConfigurationError, ContextLengthError, EngineError
 from fncall.grammar.matcher import TokenMasker, consume, is_text_marker
 
 INSTALL_HINT = "pip install 'fncall[llamacpp]'"
-STATE_MIN_TOKENS = 32
-"""Prompt tokens a kept state must spare to be worth saving or restoring (a state is the
-prompt's keys and values: megabytes to copy)."""
 
 
 class LlamaCppEngine(Engine):
@@ -133,9 +130,6 @@ class LlamaCppEngine(Engine):
             raise ConfigurationError(f"invalid llamacpp engine option value: {exc}") from exc
         self._vocab = llama_cpp.llama_model_get_vocab(self._llm.model)
         self._n_vocab = self._llm.n_vocab()
-        self._eog = frozenset(
-            t for t in range(self._n_vocab) if llama_cpp.llama_vocab_is_eog(self._vocab, t)
-        )
         self._masker: TokenMasker | None = None
         self._pieces: list[bytes] = []
         self._stop_ids: dict[tuple[str, ...], tuple[frozenset[int], frozenset[int]]] = {}
@@ -168,7 +162,7 @@ class LlamaCppEngine(Engine):
         """Grammar masks over this model's vocabulary (built on the first constrained
         request: about a second for 262k tokens)."""
         if self._masker is None:
-            table, self._pieces = _token_table(self._llama_cpp, self._vocab, self._eog)
+            table, self._pieces = _token_table(self._llama_cpp, self._vocab)
             self._masker = TokenMasker(table, self._n_vocab)
         return self._masker
 
@@ -201,7 +195,7 @@ class LlamaCppEngine(Engine):
         lib = self._llama_cpp
         memory = lib.llama_get_memory(llm.ctx)
         kept, state = self.prefix_states.longest(prompt, len(prompt) - 1)
-        if state is not None and kept > shared + STATE_MIN_TOKENS:
+        if state is not None and kept >= shared + MIN_NEW_TOKENS:
             saved, tokens = state
             lib.llama_memory_seq_rm(memory, 0, -1, -1)
             if lib.llama_state_seq_set_data(llm.ctx, saved, len(saved), 0):
@@ -220,7 +214,7 @@ class LlamaCppEngine(Engine):
         llm.n_tokens = shared
         self.reused_prompt_tokens += shared
         llm.eval(prompt[shared:])
-        if self.prefix_states.max_bytes and len(prompt) - shared > STATE_MIN_TOKENS:
+        if self.prefix_states.wants(len(prompt), shared):
             self._save_state(prompt)
 
     def _save_state(self, prompt: list[int]) -> None:
@@ -279,6 +273,7 @@ class LlamaCppEngine(Engine):
             )
         budget = min(sampling.max_tokens, room)
         whole, starts = self._stop_starts(request.stop) if matcher is not None else ((), ())
+        start_ids = np.fromiter(starts, dtype=np.intp, count=len(starts))
         run = _Run(request, budget, self._llm.detokenize)
         allowed: list[np.ndarray | None] = [None]  # this step's mask, for the sampler
         sampler = self._sampler(request, allowed) if sampling.temperature > 0 else None
@@ -287,7 +282,7 @@ class LlamaCppEngine(Engine):
             if matcher is not None:
                 allowed[0] = self.masker.allowed([matcher])[0]
                 if matcher.is_accepting():
-                    allowed[0][list(starts)] = True
+                    allowed[0][start_ids] = True
             if sampler is not None:
                 token = sampler.sample(self._llm._ctx, -1)
             else:
@@ -295,7 +290,7 @@ class LlamaCppEngine(Engine):
                 if allowed[0] is not None:
                     logits[~allowed[0]] = -np.inf
                 token = int(np.argmax(logits))
-            if token in self._eog:
+            if self._llama_cpp.llama_vocab_is_eog(self._vocab, token):
                 run.finish = "stop"
                 break
             if matcher is not None and token in starts and not matcher.validate_tokens([token]):
@@ -363,8 +358,9 @@ class _Run:
         )
 
 
-def _token_table(llama_cpp: Any, vocab: Any, eog: frozenset[int]) -> tuple[Any, list[bytes]]:
-    """llguidance's token table for a GGUF vocabulary, and each token's bytes.
+def _token_table(llama_cpp: Any, vocab: Any) -> tuple[Any, list[bytes]]:
+    """llguidance's token table for a GGUF vocabulary (its end-of-generation tokens allowed
+    where a grammar ends), and each token's bytes.
 
     Control tokens are special (llguidance never lets one match grammar text) except those
     that count as their text, as in :func:`fncall.grammar.matcher.is_text_marker`: a
@@ -378,7 +374,11 @@ def _token_table(llama_cpp: Any, vocab: Any, eog: frozenset[int]) -> tuple[Any, 
     user = llama_cpp.LLAMA_TOKEN_ATTR_USER_DEFINED
     pieces: list[bytes] = []
     table: list[bytes] = []
+    eog: list[int] = []
     for token in range(llama_cpp.llama_vocab_n_tokens(vocab)):
+        ends = bool(llama_cpp.llama_vocab_is_eog(vocab, token))
+        if ends:
+            eog.append(token)
         n = llama_cpp.llama_token_to_piece(vocab, token, buffer, size, 0, True)
         if n < 0:
             raise EngineError(f"token {token} of the model is longer than {size} bytes")
@@ -386,12 +386,12 @@ def _token_table(llama_cpp: Any, vocab: Any, eog: frozenset[int]) -> tuple[Any, 
         attr = llama_cpp.llama_vocab_get_attr(vocab, token)
         marker = attr & control or (attr & user and piece[:1] == b"<" and piece[-1:] == b">")
         text = piece.decode("utf-8", errors="replace")
-        special = marker and (token in eog or not is_text_marker(text))
+        special = marker and (ends or not is_text_marker(text))
         pieces.append(b"" if attr & control and special else piece)
         table.append(b"\xff" + piece if special else piece)
     tokenize = ctypes.cast(llama_cpp.llama_cpp._lib.llama_tokenize, ctypes.c_void_p).value
     tokenizer = llguidance.LLTokenizer.from_llamacpp(
-        tokens=table, vocab_ptr=vocab, tokenize_fptr=tokenize, eos_token=sorted(eog)
+        tokens=table, vocab_ptr=vocab, tokenize_fptr=tokenize, eos_token=eog
     )
     return tokenizer, pieces
 

@@ -20,7 +20,14 @@ from typing import Generic, TypeVar
 
 import numpy as np
 
+from fncall.errors import ConfigurationError
+
 State = TypeVar("State")
+
+MIN_NEW_TOKENS = 32
+"""Tokens a prompt must have evaluated itself (not reused) to be worth keeping, or a kept
+state must spare to be worth restoring: a prompt that reused nearly all of an entry would
+hold the same states twice, for the few tokens of its query."""
 
 
 class PrefixCache(Generic[State]):
@@ -31,9 +38,15 @@ class PrefixCache(Generic[State]):
     """
 
     def __init__(self, max_bytes: int) -> None:
+        if not isinstance(max_bytes, int) or max_bytes < 0:
+            raise ConfigurationError(f"prefix_cache_bytes must be 0 or more, got {max_bytes!r}")
         self.max_bytes = max_bytes
         self.bytes = 0
         self._entries: OrderedDict[tuple[int, ...], tuple[np.ndarray, State, int]] = OrderedDict()
+
+    def wants(self, prompt_tokens: int, reused: int) -> bool:
+        """Whether a prompt of ``prompt_tokens`` that reused ``reused`` is worth keeping."""
+        return bool(self.max_bytes) and prompt_tokens - reused >= MIN_NEW_TOKENS
 
     def __len__(self) -> int:
         return len(self._entries)

@@ -37,6 +37,7 @@ class _Row:
     request: GenerationRequest
     prompt_ids: list[int]
     matcher: Any = None
+    reused: int = 0  # prompt tokens taken from the prefix cache
     generator: torch.Generator | None = None
     ids: list[int] = field(default_factory=list)
     done: bool = False
@@ -316,6 +317,8 @@ class TransformersEngine(Engine):
         )
         positions = (mask.cumsum(-1) - 1).clamp(min=0)[:, past:]
         self.reused_prompt_tokens += sum(reused)
+        for row, n in zip(rows, reused, strict=True):
+            row.reused = n
         return input_ids, mask, positions, DynamicCache(self._reused_states(found, past))
 
     def _reused_states(
@@ -339,10 +342,11 @@ class TransformersEngine(Engine):
         return states
 
     def _keep_prompts(self, rows: list[_Row], cache: Any, mask: torch.Tensor) -> None:
-        """After the first pass, keep each prompt's keys and values for later requests."""
-        if not self.prefix_cache.max_bytes:
-            return
+        """After the first pass, keep the keys and values of each prompt that is mostly new
+        for later requests."""
         for i, (row, columns) in enumerate(zip(rows, mask.bool(), strict=True)):
+            if not self.prefix_cache.wants(len(row.prompt_ids), row.reused):
+                continue
             layers = [
                 (layer.keys[i][:, columns].clone(), layer.values[i][:, columns].clone())
                 for layer in cache.layers
