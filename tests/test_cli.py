@@ -56,8 +56,12 @@ def test_console_script_is_installed():
 
 
 def test_dialects_lists_every_dialect_with_a_line():
-    lines = fncall("dialects").stdout.splitlines()
-    names = [line.split()[0] for line in lines]
+    table = fncall("dialects").stdout.split("\n\n")[0].splitlines()
+    assert table[0].split() == ["DIALECT", "TURNS", "SYSTEM", "FORMAT"]
+    rows = {line.split()[0]: line.split()[1:3] for line in table[1:]}
+    assert rows["hermes"] == ["native", "native"]
+    assert rows["nexusraven-v2"] == ["folded", "folded"]
+    names = list(rows)
     assert names == sorted(names)
     assert {"nexusraven-v1", "nexusraven-v2", "trelis-v2-llama", "trelis-v2-deepseek"} <= set(names)
     assert {"trelis-v2-zephyr", "llama-functions", "hermes", "bfcl-python"} <= set(names)

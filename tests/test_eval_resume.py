@@ -48,9 +48,8 @@ def _write_set(path: Path, rows: Sequence[dict]) -> Path:
 
 
 def _mixed_set(path: Path) -> Path:
-    """Two ordinary entries, one too long for the model, one conversation (which
-    nexusraven-v2, the tiny model's dialect, renders no earlier turns of), and a no-call
-    entry."""
+    """Two ordinary entries, one too long for the model, one conversation whose earlier
+    call is broken (its arguments are no JSON object), and a no-call entry."""
     return _write_set(
         path,
         [
@@ -62,8 +61,12 @@ def _mixed_set(path: Path) -> Path:
                 "set_light(room='hall', on=True)",
                 messages=[
                     {"role": "user", "content": "Lights on in the hall"},
-                    {"role": "assistant", "content": "Which hall?"},
-                    {"role": "user", "content": "The front one"},
+                    {
+                        "role": "assistant",
+                        "tool_calls": [{"function": {"name": "set_light", "arguments": "{hall"}}],
+                    },
+                    {"role": "tool", "content": "done"},
+                    {"role": "user", "content": "And the porch"},
                 ],
             ),
             _row("home_3", "Switch off the bedroom light", "set_light(room='bedroom', on=False)"),
@@ -93,7 +96,7 @@ def test_entries_that_cannot_be_run_fail_alone_and_the_rest_is_scored(
     assert too_long["error"] == too_long["error_type"] == "ContextLengthError"
     assert "exceeds the model's 4096 positions" in too_long["errors"][0]
     assert conversation["error"] == conversation["error_type"] == "PromptError"
-    assert "nexusraven-v2 renders one user query" in conversation["errors"][0]
+    assert "(set_light): arguments must be a JSON object" in conversation["errors"][0]
     for failed in (too_long, conversation):
         assert failed["valid"] is False and failed["raw"] == "" and failed["attempts"] == 0
     for entry_id in ("home_0", "home_3", "chat_0"):
@@ -109,7 +112,7 @@ def test_entries_that_cannot_be_run_fail_alone_and_the_rest_is_scored(
     assert summary["overall_accuracy"] == sum(r["valid"] for r in records.values()) / 5
     assert summary["error_types"]["PromptError"] == 1
     assert "not run (counted as failed)  2 (ContextLengthError 1, PromptError 1)" in printed
-    assert "nexusraven-v2 renders one user query" in (out / "report.html").read_text()
+    assert "(set_light): arguments must be a JSON object" in (out / "report.html").read_text()
 
     # the good entries' outputs do not depend on sharing a batch with the bad ones
     alone = tmp_path / "alone"

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from fncall import Demonstration, ToolCall, get_dialect, read_output, render_prompt, toolset
+from fncall.errors import PromptError
 from tests.bfcl_data import require_bfcl
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -174,6 +175,77 @@ def test_a_system_message_goes_in_front_of_the_query_where_there_is_no_system_pr
             dialect, tools, f"Be brief.\n\n{query}"
         )
     assert plain == render_prompt("nexusraven-v2", tools, [{"role": "user", "content": query}])
+
+
+CONVERSATION = [
+    {"role": "system", "content": "Be brief."},
+    {"role": "user", "content": "What's the weather like in Seattle right now?"},
+    {
+        "role": "assistant",
+        "content": "Let me look.",
+        "tool_calls": [
+            {
+                "id": "c1",
+                "type": "function",
+                "function": {
+                    "name": "get_coordinates_from_city",
+                    "arguments": '{"city_name": "Seattle"}',
+                },
+            }
+        ],
+    },
+    {
+        "role": "tool",
+        "tool_call_id": "c1",
+        "name": "get_coordinates_from_city",
+        "content": "[47.6, -122.3]",
+    },
+    {"role": "assistant", "content": "It is at 47.6, -122.3."},
+    {"role": "user", "content": "And the weather there?"},
+]
+
+
+def test_a_conversation_is_folded_into_a_single_turn_dialects_query():
+    """NexusRaven has places for one query only: earlier turns become a transcript under the
+    first user turn, each call in the dialect's own syntax, nothing dropped."""
+    tools = [get_weather_data, get_coordinates_from_city]
+    transcript = (
+        "Be brief.\n\nWhat's the weather like in Seattle right now?\n"
+        "Assistant: Let me look.\n"
+        "Assistant: Call: get_coordinates_from_city(city_name='Seattle')\n"
+        "Result of get_coordinates_from_city: [47.6, -122.3]\n"
+        "Assistant: It is at 47.6, -122.3.\n"
+        "User: And the weather there?"
+    )
+    assert render_prompt("nexusraven-v2", tools, CONVERSATION) == render_prompt(
+        "nexusraven-v2", tools, transcript
+    )
+    # each dialect writes the earlier call its own way
+    llama = render_prompt("llama-functions", tools, CONVERSATION)
+    assert (
+        'Assistant: {"function_call":{"name":"get_coordinates_from_city","arguments":'
+        '{"city_name":"Seattle"}}}\n' in llama
+    )
+    assert "Result of get_coordinates_from_city: [47.6, -122.3]\nAssistant: It is" in llama
+    # a call the dialect cannot write (two at once in a one-call format) is one line each
+    two = {"role": "assistant", "tool_calls": [{"function": {"name": "a", "arguments": {}}}] * 2}
+    folded = get_dialect("nexusraven-v1").fold_conversation([CONVERSATION[1], two])
+    assert folded.endswith("\nAssistant: Initial Answer: a()\nAssistant: Initial Answer: a()")
+
+
+@pytest.mark.parametrize(
+    "bad, problem",
+    [
+        ({"function": {"arguments": "{}"}}, "needs a function name"),
+        ({"function": {"name": "f", "arguments": "{oops"}}, "arguments must be a JSON object"),
+        ({"function": {"name": "f", "arguments": [1]}}, "arguments must be a JSON object"),
+    ],
+)
+def test_a_malformed_earlier_call_is_a_prompt_error_in_every_dialect(bad, problem):
+    messages = [CONVERSATION[1], {"role": "assistant", "tool_calls": [bad]}, CONVERSATION[5]]
+    for dialect in ("nexusraven-v2", "hermes", "bfcl-python"):
+        with pytest.raises(PromptError, match=problem):
+            render_prompt(dialect, [get_weather_data, get_coordinates_from_city], messages)
 
 
 def test_nexusraven_v2_nested_call_from_the_card():
@@ -460,6 +532,24 @@ def test_hermes_prompt_matches_the_hermes3_tool_use_template():
     assert render_prompt("hermes", HERMES_TOOLS, messages) == expected
 
 
+def test_hermes_renders_an_assistant_turn_with_text_and_calls_as_its_template_does():
+    messages = [
+        {"role": "user", "content": "Weather in Paris?"},
+        {
+            "role": "assistant",
+            "content": "Checking.",
+            "tool_calls": [{"function": {"name": "get_weather", "arguments": '{"city": "Paris"}'}}],
+        },
+        {"role": "tool", "content": "20"},
+    ]
+    prompt = render_prompt("hermes", HERMES_TOOLS, messages)
+    assert (
+        '<|im_start|>assistant\nChecking.\n<tool_call>\n{"name": "get_weather", "arguments": '
+        '{"city": "Paris"}}\n</tool_call><|im_end|>\n<|im_start|>tool\n<tool_response>\n20\n'
+        "</tool_response><|im_end|><|im_start|>assistant\n"
+    ) in prompt
+
+
 def test_hermes_parses_several_calls_and_content():
     output = (
         'Let me check.\n<tool_call>\n{"name": "get_weather", "arguments": {"city": "Paris"}}\n'
@@ -509,6 +599,17 @@ def test_bfcl_prompt_is_bfcls_default_system_prompt():
         "<|im_start|>assistant\n"
     )
     assert render_prompt("bfcl-python", entry["function"], query) == expected
+
+
+def test_bfcl_renders_earlier_calls_and_results_as_the_qwen_template_does():
+    tools = [get_weather_data, get_coordinates_from_city]
+    prompt = render_prompt("bfcl-python", tools, CONVERSATION[1:4] + CONVERSATION[3:4])
+    assert prompt.endswith(
+        "<|im_start|>user\nWhat's the weather like in Seattle right now?<|im_end|>\n"
+        "<|im_start|>assistant\nLet me look.\n[get_coordinates_from_city(city_name='Seattle')]"
+        "<|im_end|>\n<|im_start|>user\n<tool_response>\n[47.6, -122.3]\n</tool_response>\n"
+        "<tool_response>\n[47.6, -122.3]\n</tool_response><|im_end|>\n<|im_start|>assistant\n"
+    )
 
 
 @pytest.mark.parametrize(

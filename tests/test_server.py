@@ -246,11 +246,14 @@ def test_tool_round_trip(client: openai.OpenAI) -> None:
     assert raised.value.body["code"] == "invalid_tool_call_id"
 
 
-def test_single_turn_dialect_refuses_tool_results(tiny_engine: Any) -> None:
+def test_a_single_turn_dialect_serves_a_conversation_folded_into_its_query(
+    tiny_engine: Any,
+) -> None:
     history = [
         {"role": "user", "content": "Weather in Paris?"},
         {
             "role": "assistant",
+            "content": "Checking.",
             "tool_calls": [
                 {
                     "id": "call_1",
@@ -262,11 +265,13 @@ def test_single_turn_dialect_refuses_tool_results(tiny_engine: Any) -> None:
         {"role": "tool", "tool_call_id": "call_1", "content": "21"},
     ]
     with running_server(tiny_engine, "nexusraven-v2") as url:
-        response = chat(url, {"messages": history, "tools": [WEATHER]})
-        assert response.status_code == 400
-        error = error_of(response)
-        assert "nexusraven-v2" in error["message"] and error["param"] == "messages[1].role"
-        # a system message has a place: in front of the query, as BFCL's handlers put it
+        alone = chat(url, {"messages": history[:1], "tools": [WEATHER], "max_tokens": 4})
+        folded = chat(url, {"messages": history, "tools": [WEATHER], "max_tokens": 4})
+        assert alone.status_code == folded.status_code == 200, folded.text
+        # the text, the call and its result are in the prompt, not dropped
+        grown = folded.json()["usage"]["prompt_tokens"] - alone.json()["usage"]["prompt_tokens"]
+        assert grown >= len("Assistant: Checking. Call: get_weather(city='Paris') Result") // 4
+        # a system message goes in front of the query, as BFCL's handlers put it
         system = [{"role": "system", "content": "Be brief."}, history[0]]
         response = chat(url, {"messages": system, "tools": [WEATHER], "max_tokens": 8})
         assert response.status_code == 200, response.text

@@ -17,7 +17,16 @@ from fncall.eval import EvalConfig, ResultStore
 from fncall.grammar.values import GrammarLimits
 from fncall.house import house_model
 from fncall.modeldir import read_metadata
+from fncall.request import CallRequest
 from fncall.settings import CallerSettings
+
+
+def get_weather(city: str) -> dict:
+    """Get the weather.
+
+    Args:
+        city: City name.
+    """
 
 
 def test_every_setting_is_a_caller_keyword():
@@ -58,6 +67,46 @@ def test_no_model_is_the_house_model_and_its_dialect():
     resolved = CallerSettings().resolved()
     assert resolved.model == str(house_model())
     assert resolved.dialect == read_metadata(house_model())["dialect"]
+    # the house model was trained to answer tool results in hermes, and says so
+    assert resolved.conversation_dialect == "hermes"
+    chosen = CallerSettings(conversation_dialect="bfcl-python").resolved()
+    assert chosen.conversation_dialect == "bfcl-python"
+
+
+def test_a_conversation_is_rendered_in_the_conversation_dialect(tiny_engine):
+    conversation = [
+        {"role": "user", "content": "Weather in Paris?"},
+        {
+            "role": "assistant",
+            "tool_calls": [{"function": {"name": "get_weather", "arguments": {"city": "Paris"}}}],
+        },
+        {"role": "tool", "name": "get_weather", "content": '{"temp": 21}'},
+    ]
+    routed = FunctionCaller(
+        tiny_engine, "nexusraven-v2", [get_weather], conversation_dialect="hermes"
+    )
+    single = routed.prepare(CallRequest("Weather in Paris?"))
+    assert single.dialect.name == "nexusraven-v2" and single.prompt.endswith("<human_end>\n\n")
+    folded_elsewhere = routed.prepare(CallRequest(conversation))
+    assert folded_elsewhere.dialect.name == "hermes"
+    assert '<tool_response>\n{"temp": 21}\n</tool_response>' in folded_elsewhere.prompt
+    answer = routed.run([CallRequest(conversation, tool_choice="required", max_tokens=96)])[0]
+    # generated under hermes' grammar and read by its parser
+    assert answer.ok and answer.raw.startswith("<tool_call>"), answer.raw
+    assert [c.name for c in answer.calls] == ["get_weather"]
+    # without a conversation dialect the single-turn dialect folds the conversation
+    folding = FunctionCaller(tiny_engine, "nexusraven-v2", [get_weather])
+    assert folding.conversation_dialect is None
+    folded = folding.prepare(CallRequest(conversation))
+    assert folded.dialect.name == "nexusraven-v2"
+    assert 'Result of get_weather: {"temp": 21}<human_end>' in folded.prompt
+    # a multi-turn dialect renders conversations itself
+    assert (
+        FunctionCaller(
+            tiny_engine, "hermes", conversation_dialect="bfcl-python"
+        ).conversation_dialect
+        is None
+    )
     assert CallerSettings(dialect="hermes").resolved().dialect == "hermes"
 
 

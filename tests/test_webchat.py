@@ -87,9 +87,10 @@ def test_toolsets_list_the_demo_set_as_openai_tools(server):
     assert all(t["type"] == "function" and t["function"]["parameters"] for t in demo["tools"])
 
 
-def test_info_says_the_dialect_and_whether_it_is_multi_turn(server):
+def test_info_says_the_dialect_and_how_it_renders_conversations(server):
     body = httpx.get(f"{server}/v1/fncall/info", headers=AUTH).json()
-    assert body["model"] == "tiny" and body["dialect"] == "hermes" and body["multi_turn"] is True
+    assert body["model"] == "tiny" and body["dialect"] == "hermes"
+    assert body["conversation"] == "native"
 
 
 def test_execute_runs_a_demo_tool_after_validation(server):
@@ -291,7 +292,7 @@ def _tool_messages(request: dict[str, Any]) -> list[dict[str, Any]]:
 def test_round_trip_approve_run_and_answer(page, server):
     tab = page.tab
     expect(tab.locator("#model-info")).to_have_text(
-        re.compile(r"Model tiny · dialect hermes \(multi-turn\)")
+        re.compile(r"Model tiny · dialect hermes \(conversations native\)")
     )
     tab.select_option("#toolset", "everyday")
     expect(tab.locator("#tools")).to_contain_text("get_weather")
@@ -429,19 +430,22 @@ def test_a_missing_or_wrong_key_is_shown_and_the_key_is_kept(browser, server):
     page.close()
 
 
-def test_a_single_turn_dialect_ends_at_the_tool_result(browser, tiny_engine):
+def test_a_single_turn_dialect_answers_from_the_tool_result_folded_in(browser, tiny_engine):
     with _serve(tiny_engine, "nexusraven-v2") as thread:
         page = Page(browser, thread.url)
-        expect(page.tab.locator("#model-info")).to_contain_text("single-turn")
+        expect(page.tab.locator("#model-info")).to_contain_text(
+            "conversations folded into the query"
+        )
         card = page.send("Weather in Paris?", "required")
-        page.tab.locator(".card.call").last.wait_for()
+        page.tab.select_option("#tool-choice", "none")
         approve = page.tab.locator("button.approve")
         while approve.count():  # nexusraven-v2 may make several calls
             approve.first.click()
-        notice = page.tab.locator(".message.notice")
-        expect(notice).to_contain_text("the nexusraven-v2 dialect is single-turn")
-        expect(notice).to_contain_text("renders a single user query")  # the server's message
         expect(card.locator(".outcome")).not_to_be_empty()
+        answer = page.wait_for_answer()
+        expect(answer.locator(".text")).to_be_visible()
+        expect(page.tab.locator(".message.error")).to_have_count(0)
+        assert _tool_messages(page.requests[-1])  # the results went back to the model
         page.screenshot("single-turn")
         page.close()
 

@@ -34,7 +34,7 @@ from fncall.grammar.grounding import grounding_texts
 from fncall.grammar.ir import Grammar
 from fncall.grammar.values import DEFAULT_LIMITS, GrammarLimits
 from fncall.request import CallRequest, ToolChoice, ToolChoiceLike, resolve_tool_choice
-from fncall.settings import CallerSettings, model_dialect
+from fncall.settings import CallerSettings
 from fncall.tools import ToolLike, load_tools, toolset
 from fncall.tools.spec import ToolSet
 
@@ -112,6 +112,7 @@ class PreparedCall:
     sampling: Sampling
     messages: list[Message]
     prompt: str
+    dialect: Dialect
     stop: tuple[str, ...] = ()
     on_text: Callable[[str], None] | None = None
     cancelled: Callable[[], bool] | None = None
@@ -125,6 +126,12 @@ class FunctionCaller:
             ``None`` is the bundled house model (:func:`fncall.house.house_model`).
         dialect: The prompt and call format; defaults to the one the model directory's
             ``fncall.json`` names (for an engine, the directory it was loaded from).
+        conversation_dialect: The format for a conversation with earlier turns (calls, tool
+            results) where ``dialect`` has no places for them; defaults to the one
+            ``fncall.json`` names (the house model: ``hermes``, which it was trained to
+            answer tool results in). Without one, ``dialect`` folds the conversation into
+            its single query (:meth:`Dialect.fold_conversation
+            <fncall.dialects.Dialect.fold_conversation>`).
         tools: The offered tools, in any form :func:`fncall.tools.toolset` takes, or a
             tools file (``.py``, ``.json``, OpenAPI) for :func:`fncall.tools.load_tools`.
         engine: Engine name for a model path: ``transformers`` (default), ``llamacpp``,
@@ -168,6 +175,7 @@ class FunctionCaller:
         top_p: float = 1.0,
         seed: int | None = None,
         beams: int = 1,
+        conversation_dialect: str | None = None,
         functions: Mapping[str, Callable[..., Any]] | None = None,
         approve: Approver | None = None,
         timeout: float = 30.0,
@@ -187,16 +195,21 @@ class FunctionCaller:
             temperature,
             top_p,
             seed,
+            conversation_dialect,
         )
         if isinstance(model, Engine):
             # a loaded engine: its own model, whose fncall.json may name the dialect
             loaded: Engine | None = model
-            settings = replace(given, model=model.path)
-            settings = replace(settings, dialect=settings.dialect or model_dialect(model.path))
+            settings = given.for_model(model.path)
         else:
             loaded, settings = None, given.resolved()
         self.settings = settings
         self.dialect = dialect if isinstance(dialect, Dialect) else get_dialect(settings.dialect)
+        self.conversation_dialect = (
+            get_dialect(settings.conversation_dialect)
+            if settings.conversation_dialect and not self.dialect.multi_turn
+            else None
+        )
         self.sampling = settings.sampling
         self.engine = loaded or load_engine(
             settings.engine, str(settings.model), **settings.engine_options
@@ -340,7 +353,7 @@ class FunctionCaller:
             batch = [
                 GenerationRequest(
                     jobs[i].prompt,
-                    self.dialect.stop + jobs[i].stop,
+                    jobs[i].dialect.stop + jobs[i].stop,
                     jobs[i].sampling,
                     jobs[i].grammar,
                     on_text=jobs[i].on_text,
@@ -357,7 +370,7 @@ class FunctionCaller:
                 self._read(response, generation, job, attempt)
                 if response.error is not None and attempt < self.retries:
                     job.messages = _feedback(job.messages, generation.text, response.error)
-                    job.prompt = self._render(job.tools, job.messages)
+                    job.prompt = self._render(job.dialect, job.tools, job.messages)
                     failed.append(i)
             pending = failed
             if not pending:
@@ -385,9 +398,10 @@ class FunctionCaller:
         tools = self.tools if request.tools is None else toolset(request.tools)
         choice = resolve_tool_choice(request.tool_choice, tools, request.parallel)
         messages = self._messages(request.query)
+        dialect = self.dialect_for(messages)
         grammar = None
         if self.constrain:
-            grammar = self.dialect.grammar(
+            grammar = dialect.grammar(
                 tools,
                 choice,
                 parallel=request.parallel,
@@ -402,7 +416,7 @@ class FunctionCaller:
         }
         if any(v is not None for v in overrides.values()):
             settings = replace(settings, **{k: v for k, v in overrides.items() if v is not None})
-        prompt = self._render(tools, messages)
+        prompt = self._render(dialect, tools, messages)
         return PreparedCall(
             tools,
             choice,
@@ -410,6 +424,7 @@ class FunctionCaller:
             settings,
             messages,
             prompt,
+            dialect,
             request.stop,
             request.on_text,
             request.cancelled,
@@ -426,8 +441,15 @@ class FunctionCaller:
             return [{"role": "user", "content": query}]
         return [dict(m) for m in query]
 
-    def _render(self, tools: ToolSet, messages: list[Message]) -> str:
-        return self.dialect.render(tools, messages, system=self.system)
+    def dialect_for(self, messages: Sequence[Message]) -> Dialect:
+        """The dialect a request is rendered, decoded and parsed in: the conversation
+        dialect for messages with earlier turns (an assistant or tool message) where there
+        is one, else the caller's dialect."""
+        earlier = any(m.get("role") in ("assistant", "tool") for m in messages)
+        return self.conversation_dialect if earlier and self.conversation_dialect else self.dialect
+
+    def _render(self, dialect: Dialect, tools: ToolSet, messages: list[Message]) -> str:
+        return dialect.render(tools, messages, system=self.system)
 
     def _read(
         self, response: Response, generation: Generation, job: PreparedCall, attempt: int
@@ -446,7 +468,7 @@ class FunctionCaller:
                     "before the answer was complete",
                     generation.text,
                 )
-            parsed = self.dialect.parse(generation.text, job.tools)
+            parsed = job.dialect.parse(generation.text, job.tools)
             _check_choice(parsed.calls, job.choice, generation.text)
             response.calls = validate_calls(parsed.calls, job.tools)
             response.text = parsed.text

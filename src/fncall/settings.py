@@ -32,6 +32,10 @@ class CallerSettings:
             model, see :func:`fncall.house.house_model`).
         dialect: The prompt and call format (``None``: the one the model directory's
             ``fncall.json`` names).
+        conversation_dialect: The format for a conversation with earlier turns (calls,
+            tool results) when ``dialect`` has no places for them (``None``: the one
+            ``fncall.json`` names as ``conversation_dialect``, if any). Without one, the
+            dialect folds the conversation into its single query.
         engine: ``transformers`` (default, in-process), ``llamacpp``, ``vllm`` or
             ``openai``.
         engine_options: Keyword arguments for the engine.
@@ -61,6 +65,7 @@ class CallerSettings:
     temperature: float = 0.0
     top_p: float = 1.0
     seed: int | None = None
+    conversation_dialect: str | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.retries, int) or self.retries < 0:
@@ -79,13 +84,28 @@ class CallerSettings:
 
     def resolved(self) -> CallerSettings:
         """These settings with the defaults filled in: the house model where no model is
-        given, and the dialect its ``fncall.json`` names where no dialect is.
+        given, and the dialects its ``fncall.json`` names where none are.
 
         Raises:
             ConfigurationError: no dialect given, and the model does not name one.
         """
-        model = str(house_model()) if self.model is None else self.model
-        return replace(self, model=model, dialect=self.dialect or model_dialect(model))
+        return self.for_model(str(house_model()) if self.model is None else self.model)
+
+    def for_model(self, model: str | Path | None) -> CallerSettings:
+        """These settings for ``model``, with the dialects its ``fncall.json`` names where
+        none are given.
+
+        Raises:
+            ConfigurationError: no dialect given, and the model does not name one.
+        """
+        metadata = read_metadata(model) if model is not None else {}
+        conversation = self.conversation_dialect or metadata.get("conversation_dialect")
+        return replace(
+            self,
+            model=model,
+            dialect=self.dialect or model_dialect(model),
+            conversation_dialect=conversation if isinstance(conversation, str) else None,
+        )
 
     def caller_options(self) -> dict[str, Any]:
         """Everything but the model and dialect, by the names ``FunctionCaller`` takes."""

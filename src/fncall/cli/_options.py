@@ -18,6 +18,10 @@ BEAMS_HELP = (
 )
 TOOLS_HELP = "a .py module, a .json or an OpenAPI file"
 DIALECT_HELP = "dialect name (default: the model directory's fncall.json)"
+CONVERSATION_HELP = (
+    "dialect for conversations with tool results when --dialect is single-turn (default: "
+    "the model's fncall.json; the house model: hermes)"
+)
 VERBOSE_HELP = "show the libraries' own warnings and progress bars (loading weights)"
 
 
@@ -26,6 +30,7 @@ def model_options(model_help: str) -> argparse.ArgumentParser:
     parent = argparse.ArgumentParser(add_help=False)
     parent.add_argument("--model", help=f"{model_help} (default: the house model)")
     parent.add_argument("--dialect", help=DIALECT_HELP)
+    parent.add_argument("--conversation-dialect", help=CONVERSATION_HELP)
     # also after the command; SUPPRESS keeps an absent flag from undoing `fncall --verbose`
     parent.add_argument(
         "--verbose", action="store_true", default=argparse.SUPPRESS, help=VERBOSE_HELP
@@ -69,6 +74,7 @@ def caller_settings(args: argparse.Namespace) -> CallerSettings:
     return CallerSettings(
         model=args.model,
         dialect=args.dialect,
+        conversation_dialect=args.conversation_dialect,
         engine=args.engine,
         constrain=not args.no_constrain,
         grounded=args.grounded,

@@ -56,8 +56,17 @@ def _parse(args: argparse.Namespace) -> int:
 def _dialects(args: argparse.Namespace) -> int:
     from fncall.dialects import list_dialects
 
+    print(f"{'DIALECT':<20} {'TURNS':<7} {'SYSTEM':<7} FORMAT")
     for dialect in list_dialects():
-        print(f"{dialect.name:<20} {dialect.summary}")
+        turns = "native" if dialect.multi_turn else "folded"
+        system = "native" if dialect.supports_system else "folded"
+        print(f"{dialect.name:<20} {turns:<7} {system:<7} {dialect.summary}")
+    print(
+        "\nfolded turns: earlier turns (calls, tool results, replies) become a transcript in "
+        "the single query;\nfolded system: a system message goes in front of the first user "
+        "turn. A model may name\nanother dialect for conversations (fncall.json "
+        "conversation_dialect; the house model: hermes)."
+    )
     return 0
 
 

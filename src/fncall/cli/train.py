@@ -32,6 +32,11 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     train.add_argument("--heldout-per-category", type=int, default=10)
     train.add_argument("--dialect", default="nexusraven-v2", help="the format the data is in")
     train.add_argument(
+        "--conversation-dialect",
+        help="the multi-turn dialect of the data's chat turns (fncall data synth --chat-share): "
+        "the model's format for conversations with tool results",
+    )
+    train.add_argument(
         "--base",
         help="pretrained model to fine-tune: gemma-3-270m (the house base), a .gguf file or a "
         "Hugging Face model directory (default: train from scratch)",
@@ -131,7 +136,7 @@ def run(args: argparse.Namespace) -> int:
         threads=args.threads,
         device=args.device,
         init=Path(args.init) if args.init else None,
-        metadata={"dialect": dialect.name},
+        metadata=_metadata(dialect.name, args.conversation_dialect),
     )
     evaluate = None
     if args.heldout:
@@ -148,3 +153,18 @@ def run(args: argparse.Namespace) -> int:
     for figures in result.evals[-1:]:
         print("last evaluation: " + ", ".join(f"{k} {v:.3f}" for k, v in figures.items()))
     return 0
+
+
+def _metadata(dialect: str, conversation: str | None) -> dict[str, Any]:
+    """The model's ``fncall.json``: its dialect, and the one it reads conversations in."""
+    from fncall.dialects import get_dialect
+
+    if conversation is None:
+        return {"dialect": dialect}
+    if not get_dialect(conversation).multi_turn:
+        raise ConfigurationError(f"--conversation-dialect {conversation} is single-turn")
+    return {
+        "dialect": dialect,
+        "dialects": [dialect, conversation],
+        "conversation_dialect": conversation,
+    }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -74,8 +75,9 @@ class Dialect(ABC):
             none, a system message is put in front of the first user turn, separated by a
             blank line, as BFCL's prompt handlers do for such models.
         supports_demonstrations: Whether the prompt has a slot for few-shot examples.
-        multi_turn: Whether earlier turns (assistant calls, tool results) can be rendered;
-            single-turn dialects render exactly one user query.
+        multi_turn: Whether the format has places for earlier turns (assistant calls, tool
+            results). A single-turn format renders one user query: a longer conversation
+            is folded into it as a transcript (:meth:`fold_conversation`).
         value_syntax: How argument values are written in calls (JSON or Python literals).
         text_avoid: A regex a plain-text answer may not start with (where :meth:`parse`
             would see the start of a call); ``(?s:.*)X`` forbids ``X`` anywhere.
@@ -124,13 +126,43 @@ class Dialect(ABC):
         if demonstrations and not self.supports_demonstrations:
             raise PromptError(f"{self.name} has no slot for demonstrations")
         if not self.multi_turn and (len(turns) != 1 or turns[0]["role"] != "user"):
-            roles = ", ".join(t["role"] for t in turns)
-            raise PromptError(f"{self.name} renders one user query; got roles [{roles}]")
+            turns = [{"role": "user", "content": self.fold_conversation(turns)}]
         return self.build_prompt(PromptInput(tools, system_text, turns, tuple(demonstrations)))
 
     @abstractmethod
     def build_prompt(self, given: PromptInput) -> str:
         """Render input :meth:`render` has checked against the class attributes."""
+
+    def fold_conversation(self, turns: Sequence[Message]) -> str:
+        """A conversation as one query, for a format without places for earlier turns.
+
+        The first user turn stays as it is; every later turn becomes a line of a
+        transcript: ``Assistant: <text>``, ``Assistant: <call>`` (each call in this
+        dialect's own call syntax), ``Result of <name>: <content>`` and ``User: <text>``.
+        Nothing is dropped: a model not trained on the transcript may still not read it as
+        well as a format with places for turns (``fncall dialects`` says which have them).
+        """
+        lines: list[str] = []
+        for i, turn in enumerate(turns):
+            role, content = turn["role"], turn.get("content") or ""
+            if i == 0 and role == "user":
+                lines.append(content)
+            elif role == "user":
+                lines.append(f"User: {content}")
+            elif role == "tool":
+                lines.append(f"Result of {turn.get('name') or 'the call'}: {content}")
+            elif turn.get("tool_calls"):
+                lines.extend([f"Assistant: {content}"] if content else [])
+                lines.extend(f"Assistant: {self._call_text(call)}" for call in history_calls(turn))
+            else:
+                lines.append(f"Assistant: {content}")
+        return "\n".join(lines)
+
+    def _call_text(self, call: ToolCall) -> str:
+        try:
+            return self.format_calls([call]).strip()
+        except PromptError:  # a nested call this format cannot write: JSON says the same
+            return json.dumps(call.to_dict(), ensure_ascii=False)
 
     def parse(self, output: str, tools: ToolSet) -> ParsedOutput:
         """Read a model output (generation already cut at a stop sequence) into calls or a
@@ -259,6 +291,35 @@ def _before_first_user_turn(text: str, turns: list[Message]) -> list[Message]:
             folded = dict(turn, content=f"{text}\n\n{turn.get('content') or ''}")
             return [*turns[:i], folded, *turns[i + 1 :]]
     raise PromptError("no user message to put the system message in front of")
+
+
+def history_calls(message: Message) -> list[ToolCall]:
+    """The calls of an assistant message's OpenAI ``tool_calls`` (``{"function": {"name",
+    "arguments"}}``, the arguments an object or its JSON text).
+
+    Raises:
+        PromptError: an entry without a function name, or arguments that are no JSON object.
+    """
+    calls = []
+    for j, entry in enumerate(message.get("tool_calls") or ()):
+        if isinstance(entry, ToolCall):
+            calls.append(entry)
+            continue
+        function = entry.get("function", entry) if isinstance(entry, dict) else None
+        if not isinstance(function, dict) or not isinstance(function.get("name"), str):
+            raise PromptError(f"tool_calls[{j}] of an assistant message needs a function name")
+        arguments = function.get("arguments") or {}
+        if isinstance(arguments, str):
+            try:
+                arguments = json.loads(arguments)
+            except ValueError:
+                arguments = None
+        if not isinstance(arguments, dict):
+            raise PromptError(
+                f"tool_calls[{j}] ({function['name']}): arguments must be a JSON object"
+            )
+        calls.append(ToolCall(function["name"], arguments))
+    return calls
 
 
 def split_messages(

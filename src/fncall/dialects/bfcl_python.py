@@ -6,7 +6,9 @@ SHOULD NOT"), with the function docs as ``json.dumps(docs, indent=4)`` after BFC
 " Note that the provided function is in Python 3 syntax." is appended to each description.
 A caller's system message follows BFCL's prompt after a blank line, as BFCL does. BFCL wraps
 this in each model's own chat template; fncall uses ChatML, the template of the Qwen and
-Hermes families that most small open models share.
+Hermes families that most small open models share. Earlier calls are assistant turns in this
+format, and tool results a user turn of ``<tool_response>`` blocks, as the Qwen 2.5 template
+writes them (consecutive results share one turn).
 
 Output: ``[func_name1(a=1, b='x'), func_name2(c=2)]``. As BFCL's decoder does, surrounding
 backticks and whitespace are stripped and a bare call gets its brackets. Output that opens
@@ -24,8 +26,7 @@ from fncall.calls.call import ParsedOutput, ToolCall
 from fncall.calls.pyformat import format_python_call
 from fncall.calls.pyparse import parse_python_calls
 from fncall.dialects import register
-from fncall.dialects.base import Dialect, PromptInput
-from fncall.errors import PromptError
+from fncall.dialects.base import Dialect, PromptInput, history_calls
 from fncall.grammar.call_syntax import CallGrammar
 from fncall.grammar.ir import Node, Rep, chars, seq
 from fncall.grammar.values import ValueSyntax
@@ -83,10 +84,21 @@ class BfclPython(Dialect):
         if given.system:
             prompt = f"{prompt}\n\n{given.system}"
         out = [f"<|im_start|>system\n{prompt}<|im_end|>\n"]
-        for message in given.turns:
-            if message["role"] == "tool" or message.get("tool_calls"):
-                raise PromptError(f"{self.name} renders user and assistant text turns only")
-            out.append(f"<|im_start|>{message['role']}\n{message.get('content') or ''}<|im_end|>\n")
+        turns = given.turns
+        for i, message in enumerate(turns):
+            role, content = message["role"], message.get("content") or ""
+            if role == "tool":
+                opens = i == 0 or turns[i - 1]["role"] != "tool"
+                closes = i == len(turns) - 1 or turns[i + 1]["role"] != "tool"
+                out.append("<|im_start|>user" if opens else "")
+                out.append(f"\n<tool_response>\n{content}\n</tool_response>")
+                out.append("<|im_end|>\n" if closes else "")
+            elif message.get("tool_calls"):
+                calls = self.format_calls(history_calls(message))
+                said = f"{content}\n" if content else ""
+                out.append(f"<|im_start|>assistant\n{said}{calls}<|im_end|>\n")
+            else:
+                out.append(f"<|im_start|>{role}\n{content}<|im_end|>\n")
         out.append("<|im_start|>assistant\n")
         return "".join(out)
 

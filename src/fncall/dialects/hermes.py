@@ -22,8 +22,8 @@ from typing import Any
 from fncall.calls.call import ParsedOutput, ToolCall
 from fncall.calls.jsonparse import decode_arguments, decode_json_object
 from fncall.dialects import register
-from fncall.dialects.base import Dialect, PromptInput
-from fncall.errors import OutputParseError, PromptError
+from fncall.dialects.base import Dialect, PromptInput, history_calls
+from fncall.errors import OutputParseError
 from fncall.grammar.call_syntax import CallGrammar
 from fncall.grammar.ir import Node, Rep, chars, seq
 from fncall.tools.spec import Tool, ToolSet
@@ -111,8 +111,12 @@ class Hermes(Dialect):
                 if last or turns[i + 1]["role"] != "tool":
                     out.append("<|im_end|>")
             elif role == "assistant" and message.get("tool_calls"):
-                blocks = "".join(f"\n{_history_call(c)}" for c in message["tool_calls"])
-                out.append(f"<|im_start|>assistant{blocks}<|im_end|>\n")
+                blocks = "".join(
+                    f"\n{_call_block(c.name, c.to_dict()['arguments'])}"
+                    for c in history_calls(message)
+                )
+                text = message.get("content") or ""
+                out.append(f"<|im_start|>assistant{text and chr(10) + text}{blocks}<|im_end|>\n")
             else:
                 out.append(f"<|im_start|>{role}\n{message.get('content') or ''}<|im_end|>\n")
         out.append("<|im_start|>assistant\n")
@@ -139,13 +143,3 @@ class Hermes(Dialect):
     def format_calls(self, calls: Sequence[ToolCall]) -> str:
         self.check_calls(calls)
         return "\n".join(_call_block(c.name, c.arguments) for c in calls)
-
-
-def _history_call(call: Any) -> str:
-    """An OpenAI ``tool_calls`` entry (or a ToolCall) as a ``<tool_call>`` block."""
-    if isinstance(call, ToolCall):
-        return _call_block(call.name, call.arguments)
-    function = call.get("function", call) if isinstance(call, dict) else None
-    if not isinstance(function, dict) or "name" not in function:
-        raise PromptError("an assistant tool call needs a function name")
-    return _call_block(function["name"], function.get("arguments", {}))

@@ -103,6 +103,8 @@ class Output:
         error: The type of the error that kept the entry from being run (``PromptError``,
             ``ContextLengthError``), or ``None``; ``text`` is then empty.
         error_message: That error's message.
+        dialect: The dialect the output is in, where not the run's (a conversation in the
+            model's conversation dialect).
     """
 
     text: str
@@ -114,6 +116,7 @@ class Output:
     attempts: int = 1
     error: str | None = None
     error_message: str = ""
+    dialect: str | None = None
 
     @classmethod
     def failed(cls, exc: FncallError) -> Output:
@@ -214,9 +217,10 @@ class ModelSource:
                     prompt_tokens=r.prompt_tokens,
                     completion_tokens=r.completion_tokens,
                     attempts=r.attempts,
+                    dialect=prepared.dialect.name,
                 ),
             )
-            for (i, _), r in zip(ready, responses, strict=True)
+            for (i, prepared), r in zip(ready, responses, strict=True)
         ]
 
 
@@ -302,6 +306,8 @@ def score_output(entry: EvalEntry, output: Output, dialect: Dialect) -> dict[str
             "completion_tokens": 0,
             "attempts": 0,
         }
+    if output.dialect is not None and output.dialect != dialect.name:
+        dialect = get_dialect(output.dialect)
     decoded = decode(dialect, output.text, entry.tools, output.finish_reason == "length")
     verdict = score(entry, decoded)
     return {
@@ -325,6 +331,7 @@ def score_output(entry: EvalEntry, output: Output, dialect: Dialect) -> dict[str
         "prompt_tokens": output.prompt_tokens,
         "completion_tokens": output.completion_tokens,
         "attempts": output.attempts,
+        "dialect": dialect.name,
     }
 
 
@@ -549,6 +556,7 @@ def _stored_output(record: dict[str, Any]) -> Output:
         attempts=record["attempts"],
         error=record.get("error"),
         error_message=str(errors[0]) if isinstance(errors, list) and errors else "",
+        dialect=record.get("dialect"),
     )
 
 

@@ -152,7 +152,7 @@ def create_app(config: ServerConfig, engine: Engine | None = None) -> FastAPI:
         return _model_card(served)
 
     def ready_to_generate(body: ChatCompletionRequest) -> tuple[Prepared, PreparedCall]:
-        prepared = prepare(body, caller.dialect, config)
+        prepared = prepare(body, config)
         try:
             return prepared, caller.prepare(prepared.call)
         except FncallError as exc:
@@ -199,7 +199,7 @@ def create_app(config: ServerConfig, engine: Engine | None = None) -> FastAPI:
                 sse(
                     ticket,
                     prepared,
-                    caller.dialect,
+                    ready.dialect,
                     cid=cid,
                     model=served,
                     fingerprint=fingerprint,
@@ -220,7 +220,7 @@ def create_app(config: ServerConfig, engine: Engine | None = None) -> FastAPI:
         )
         if config.log_prompts:
             access["output"] = response.raw
-        answer = answer_of(response, prepared, caller.dialect)
+        answer = answer_of(response, prepared, ready.dialect)
         access["outcome"] = answer.finish_reason
         return JSONResponse(
             completion_body(cid, served, answer, response, prepared.legacy, fingerprint)

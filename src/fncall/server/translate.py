@@ -2,8 +2,7 @@
 :mod:`fncall.server.answers`).
 
 The translation refuses what it cannot carry over faithfully rather than dropping it: a
-conversation a single-turn dialect cannot render, an assistant turn with both text and
-calls, a tool result that answers no call, a ``tool_choice`` naming a tool that is not
+tool result that answers no call, a ``tool_choice`` naming a tool that is not
 offered. Each refusal is a 400 naming the field.
 """
 
@@ -13,7 +12,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from fncall.dialects.base import Dialect, Message
+from fncall.dialects.base import Message
 from fncall.errors import (
     DuplicateToolError,
     FncallError,
@@ -61,7 +60,7 @@ class Prepared:
     include_usage: bool
 
 
-def prepare(body: ChatCompletionRequest, dialect: Dialect, config: ServerConfig) -> Prepared:
+def prepare(body: ChatCompletionRequest, config: ServerConfig) -> Prepared:
     """Translate a checked request.
 
     Raises:
@@ -81,7 +80,7 @@ def prepare(body: ChatCompletionRequest, dialect: Dialect, config: ServerConfig)
         )
     tools, legacy = _tools(body, config.max_tool_chars)
     choice = _tool_choice(body, tools, legacy)
-    messages = _messages(body, dialect)
+    messages = _messages(body)
     max_tokens = _max_tokens(body, config)
     stops = _stops(body.stop)
     call = CallRequest(
@@ -184,21 +183,7 @@ def _tool_choice(body: ChatCompletionRequest, tools: ToolSet, legacy: bool) -> T
         ) from None
 
 
-def _messages(body: ChatCompletionRequest, dialect: Dialect) -> list[Message]:
-    if not dialect.multi_turn:
-        for i, message in enumerate(body.messages):
-            if message.role not in ("system", "developer", "user") or (
-                message.role == "user" and any(m.role == "user" for m in body.messages[:i])
-            ):
-                raise ApiError(
-                    400,
-                    f"The {dialect.name} dialect renders a single user query, so this server "
-                    f"cannot read messages[{i}] (role '{message.role}'): tool results and "
-                    "earlier turns need a multi-turn dialect (such as hermes). Nothing was "
-                    "dropped; send one user message, or serve a multi-turn model.",
-                    param=f"messages[{i}].role",
-                    code="unsupported_conversation",
-                )
+def _messages(body: ChatCompletionRequest) -> list[Message]:
     out: list[Message] = []
     waiting: dict[str, str] = {}  # call id -> function name, for calls not yet answered
     for i, message in enumerate(body.messages):
@@ -279,17 +264,8 @@ def _assistant(message: AssistantMessage, where: str, waiting: dict[str, str]) -
         calls.append(
             {"type": "function", "function": {"name": function.name, "arguments": arguments}}
         )
-    if calls and content.strip():
-        # the dialects render an assistant turn as text or as calls, never both
-        raise ApiError(
-            400,
-            f"{where} has both content and tool calls; fncall renders an assistant turn as "
-            "text or as calls, and will not drop either. Send them as two messages.",
-            param=f"{where}.content",
-            code="unsupported_conversation",
-        )
     if calls:
-        return {"role": "assistant", "content": None, "tool_calls": calls}
+        return {"role": "assistant", "content": content or None, "tool_calls": calls}
     return {"role": "assistant", "content": content}
 
 

@@ -8,8 +8,8 @@ OpenAI client, and to these:
 * ``POST /v1/fncall/execute``: run one call of a demo tool, after validation, through
   :class:`fncall.calls.execute.Executor` (never ``eval``). The page asks the user before
   calling it, so a tool marked ``requires_approval`` counts as approved.
-* ``GET /v1/fncall/info``: the served model's dialect, and whether it can take a
-  conversation with tool results (``multi_turn``).
+* ``GET /v1/fncall/info``: the served model's dialect, and how it renders a conversation
+  with tool results (``conversation``).
 
 Tools a user pastes into the page are never run by the server: the page asks the user for
 their results.
@@ -145,14 +145,23 @@ def list_toolsets() -> dict[str, Any]:
 
 @router.get("/v1/fncall/info")
 def info(request: Request) -> dict[str, Any]:
-    """What the page needs to know about the served model: its id, its dialect, and whether
-    that dialect renders a conversation with tool results (``multi_turn``)."""
-    dialect = request.app.state.caller.dialect
+    """What the page needs to know about the served model: its id, its dialect, and how a
+    conversation with tool results is rendered (``conversation``: ``native`` where the
+    dialect has places for turns, ``in <dialect>`` where the model has a conversation
+    dialect, else ``folded into the query``)."""
+    caller = request.app.state.caller
+    dialect = caller.dialect
+    if dialect.multi_turn:
+        conversation = "native"
+    elif caller.conversation_dialect is not None:
+        conversation = f"in {caller.conversation_dialect.name}"
+    else:
+        conversation = "folded into the query"
     return {
         "object": "fncall.info",
         "model": request.app.state.model_name,
         "dialect": dialect.name,
-        "multi_turn": dialect.multi_turn,
+        "conversation": conversation,
         "supports_parallel": dialect.supports_parallel,
     }
 

@@ -11,7 +11,7 @@ const $ = (id) => document.getElementById(id);
 
 const state = {
   toolsets: [], // demo sets from the server: {id, name, description, tools, executable}
-  info: null, // {model, dialect, multi_turn}
+  info: null, // {model, dialect, conversation}
   model: null,
   messages: [], // the conversation, in OpenAI's shape
   waiting: 0, // proposed calls not yet approved or rejected
@@ -132,26 +132,6 @@ async function ask() {
 }
 
 function failed(error, answersTools) {
-  // A single-turn dialect answers one question per chat: the server refuses anything more.
-  const singleTurn = state.info?.multi_turn === false && error instanceof ApiError;
-  if (singleTurn && answersTools) {
-    ui.notice(
-      `The tool result above is the final step: the ${state.info.dialect} dialect is ` +
-        "single-turn, so the model cannot answer from tool results. Start a new chat to ask " +
-        "again. The server said:",
-      error.message,
-    );
-    return;
-  }
-  if (singleTurn && error.code === "unsupported_conversation") {
-    ui.notice(
-      `The ${state.info.dialect} dialect takes one question per chat: press New chat to ask ` +
-        "this one. The server said:",
-      error.message,
-    );
-    $("message").value = state.messages.pop().content;
-    return;
-  }
   const context = answersTools
     ? "The server could not answer from the tool results"
     : "The server could not answer";
@@ -227,9 +207,7 @@ async function loadServer() {
     const [models, info] = await Promise.all([getJSON("/v1/models"), getJSON("/v1/fncall/info")]);
     state.info = info;
     state.model = models.data?.[0]?.id || info.model;
-    const turns = info.multi_turn === false
-      ? "single-turn: it proposes calls but cannot answer from their results"
-      : info.multi_turn ? "multi-turn" : "";
+    const turns = info.conversation ? `conversations ${info.conversation}` : "";
     const dialect = `dialect ${info.dialect ?? "unknown"}${turns ? ` (${turns})` : ""}`;
     line.textContent = `Model ${state.model} · ${dialect}`;
   } catch (error) {
