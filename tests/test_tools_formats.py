@@ -405,33 +405,68 @@ def test_misplaced_key_says_where_it_goes():
     "item",
     [
         {"name": "weather", "description": "Weather.", "inputSchema": PARAMS},
-        {"type": "function", "function": {"name": "weather", "inputSchema": PARAMS}},
-        {"name": "weather", "title": "Weather", "inputSchema": PARAMS, "annotations": {}},
+        {"name": "weather", "title": "Weather", "description": "Weather.", "inputSchema": PARAMS,
+         "outputSchema": {"type": "object"}, "annotations": {"readOnlyHint": True}, "_meta": {}},
+        {"name": "weather", "description": "Weather.", "input_schema": PARAMS,
+         "output_schema": None, "annotations": None, "meta": None},
     ],
-)
-def test_mcp_tools_are_refused_as_not_read_yet(item):
-    with pytest.raises(ToolDefinitionError) as info:
+)  # fmt: skip
+def test_mcp_tools_in_camel_and_snake_case_are_read(item):
+    [tool] = tools_from_json([item])
+    assert detect_format(item) == "mcp" and tool.source.format == "mcp"
+    assert (tool.name, tool.description, tool.required) == ("weather", "Weather.", ["city"])
+    assert tool.properties == PARAMS["properties"] and not tool.requires_approval
+    assert tool.source.document == item  # outputSchema and annotations kept as written
+
+
+def test_an_mcp_tool_marked_destructive_needs_approval():
+    destructive = {"name": "rm", "inputSchema": PARAMS, "annotations": {"destructiveHint": True}}
+    [tool] = tools_from_json([destructive])
+    assert tool.requires_approval
+    snake = {"name": "rm", "input_schema": PARAMS, "annotations": {"destructive_hint": True}}
+    assert tools_from_json([snake])[0].requires_approval
+    read_only = {**destructive, "annotations": {"destructiveHint": True, "readOnlyHint": True}}
+    assert not tools_from_json([read_only])[0].requires_approval
+
+
+@pytest.mark.parametrize(
+    "item, field, says",
+    [
+        ({"name": "w", "inputSchema": PARAMS, "inputschema": {}}, "inputschema", "did you mean"),
+        ({"name": "w", "inputSchema": [1]}, "inputSchema", "must be a JSON Schema object"),
+        ({"name": "w", "inputSchema": PARAMS, "annotations": [1]}, "annotations", "an object"),
+        ({"name": "w", "inputs": {"x": {"type": "image"}}}, "inputs.x.type", "not images"),
+        ({"name": "w", "inputs": {"x": {"type": "str"}}}, "inputs.x.type", "must be one of"),
+        ({"name": "w", "inputs": {"x": "string"}}, "inputs.x", "must be an object"),
+        ({"name": "w", "inputs": {"x": {"type": "string", "nullable": "yes"}}},
+         "inputs.x.nullable", "true or false"),
+        ({"name": "w", "inputs": {}, "outputs": "string"}, "outputs", "did you mean"),
+    ],
+)  # fmt: skip
+def test_malformed_mcp_and_smolagents_tools_name_the_field(item, field, says):
+    with pytest.raises(ToolDefinitionError, match=says) as info:
         tools_from_json([item])
-    assert (info.value.tool, info.value.field) == ("weather", "inputSchema")
-    assert "MCP tool definitions are not read yet" in str(info.value)
-    assert "'parameters'" in str(info.value)  # what to write instead
+    assert (info.value.tool, info.value.field) == ("w", field)
 
 
-def test_smolagents_tools_are_refused_as_not_read_yet():
+def test_smolagents_tools_are_read_with_optional_and_any_inputs():
     item = {
         "name": "weather",
         "description": "Weather.",
-        "inputs": {"city": {"type": "string", "description": "The city"}},
+        "inputs": {
+            "city": {"type": "string", "description": "The city"},
+            "days": {"type": "integer", "description": "Days ahead", "nullable": True},
+            "extra": {"type": "any", "description": "Anything"},
+        },
         "output_type": "string",
     }
-    with pytest.raises(ToolDefinitionError) as info:
-        tools_from_json([item])
-    assert (info.value.tool, info.value.field) == ("weather", "inputs")
-    assert "smolagents tool definitions are not read yet" in str(info.value)
-    # Without a name there is no tool to name, but it is still refused for what it is.
-    with pytest.raises(ToolDefinitionError, match="MCP tool definitions") as info:
-        tools_from_json([{"inputSchema": PARAMS}])
-    assert info.value.tool == "#0"
+    [tool] = tools_from_json([item])
+    assert tool.source.format == "smolagents" and tool.required == ["city", "extra"]
+    assert tool.properties == {
+        "city": {"type": "string", "description": "The city"},
+        "days": {"type": ["integer", "null"], "description": "Days ahead"},
+        "extra": {"description": "Anything"},
+    }
 
 
 def test_misspelled_format_keys_get_a_suggestion_in_the_format_error():

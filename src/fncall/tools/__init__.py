@@ -17,6 +17,7 @@ from fncall.tools.formats import (
     tool_from_json,
     tools_from_json,
 )
+from fncall.tools.objects import tool_from_object
 from fncall.tools.openapi import load_openapi, tools_from_openapi
 from fncall.tools.source import python_source, tool_from_source, tools_from_source
 from fncall.tools.spec import Tool, ToolSet, ToolSource
@@ -38,6 +39,7 @@ __all__ = [
     "tool",
     "tool_from_callable",
     "tool_from_json",
+    "tool_from_object",
     "tool_from_source",
     "tools_from_json",
     "tools_from_module",
@@ -48,7 +50,10 @@ __all__ = [
 
 
 def toolset(tools: ToolSet | Iterable[ToolLike]) -> ToolSet:
-    """Normalise tools given in any mix of forms (Tool, Python callable, JSON dict)."""
+    """Normalise tools given in any mix of forms: :class:`Tool`, a JSON dict in any format
+    :func:`tool_from_json` reads (or an OpenAPI document), a library's tool object
+    (:func:`tool_from_object`: pydantic model classes, LangChain, smolagents, Agents SDK
+    and MCP tools) or a Python callable."""
     if isinstance(tools, ToolSet):
         return tools
     out: list[Tool] = []
@@ -59,6 +64,8 @@ def toolset(tools: ToolSet | Iterable[ToolLike]) -> ToolSet:
             out.extend(
                 tools_from_openapi(item) if "openapi" in item else [tool_from_json(item, index)]
             )
+        elif (made := tool_from_object(item)) is not None:
+            out.append(made)
         elif callable(item):
             out.append(tool_from_callable(item))
         else:

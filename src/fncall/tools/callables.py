@@ -142,7 +142,7 @@ def assemble_tool(
                 name, field, f"{star}{pname} cannot be filled by a model; name each parameter"
             )
         hint = hints.get(pname, Any)
-        schema = _param_schema(hint, name, field)
+        schema = schema_of_type(hint, name, field)
         text = _annotated_description(hint) or param_docs.get(pname)
         if text:
             schema["description"] = text
@@ -192,7 +192,13 @@ def _type_hints(
     return hints
 
 
-def _param_schema(hint: Any, tool_name: str, field: str) -> dict[str, Any]:
+def schema_of_type(hint: Any, tool_name: str, field: str) -> dict[str, Any]:
+    """The JSON Schema of a type annotation, references inlined and pydantic's titles
+    dropped (``{}`` for ``Any``).
+
+    Raises:
+        ToolDefinitionError: naming ``field`` of ``tool_name``, for a type with no schema.
+    """
     if hint is Any:
         return {}
     try:

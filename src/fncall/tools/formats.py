@@ -19,14 +19,23 @@ Formats (each item of a list, or the list under ``functions``/``tools``):
   that carries it is BFCL whatever its types.
 - ``python``: ``{"python": "<source of one def with a docstring>"}``, a NexusRaven-style
   Python tool as text, read without running it (see :mod:`fncall.tools.source`).
+- ``mcp``: an MCP ``tools/list`` entry ``{"name", "title", "description", "inputSchema",
+  "outputSchema", "annotations", "icons", "_meta", "execution"}``, or the same in
+  snake_case (``input_schema``, ``output_schema``, ``meta``) as Python SDKs dump it. A tool
+  whose annotations say ``destructiveHint: true`` (and not ``readOnlyHint: true``) needs
+  approval before it runs; MCP's default for a tool without hints is not acted on.
+- ``smolagents``: ``{"name", "description", "inputs": {name: {"type", "description",
+  "nullable"}}, "output_type", "output_schema"}``; a ``nullable`` input is optional, the
+  type ``any`` takes any JSON value, and ``image``/``audio`` inputs are refused (a model
+  writes no images).
 
 The top-level keys are strict: a key a format does not list above (a typo such as
-``paramters``, an MCP ``inputSchema``, smolagents ``inputs``) is a
-:class:`~fncall.errors.ToolDefinitionError` naming the key, the keys the format takes and
-the formats read, never a tool that silently takes no arguments. No format has free-form
-top-level keys. Keys inside the parameter schema and inside argument-list entries are the
-schema's business (:mod:`fncall.tools.schema`), not checked here. MCP tools and smolagents
-tools are recognised and refused with a message saying so: they are not read yet.
+``paramters``) is a :class:`~fncall.errors.ToolDefinitionError` naming the key, the keys
+the format takes and the formats read, never a tool that silently takes no arguments. No
+format has free-form top-level keys. Keys inside the parameter schema and inside
+argument-list entries are the schema's business (:mod:`fncall.tools.schema`), not checked
+here. Tool objects of libraries (pydantic, LangChain, smolagents, the Agents SDK, MCP) are
+read by :mod:`fncall.tools.objects`.
 """
 
 from __future__ import annotations
@@ -70,6 +79,11 @@ _TRELIS_WRAPPER_KEYS = (*_TRELIS_WRAPPERS, "samplePromptResponsePairs")
 _LLAMA_FUNCTIONS_KEYS = ("name", "description", "parameters")
 _BFCL_KEYS = ("name", "description", "parameters", "response")
 _PYTHON_KEYS = ("python",)
+_MCP_KEYS = ("name", "title", "description", "inputSchema", "outputSchema", "annotations")
+_MCP_KEYS += ("icons", "_meta", "execution")
+_MCP_SNAKE_KEYS = ("name", "title", "description", "input_schema", "output_schema")
+_MCP_SNAKE_KEYS += ("annotations", "icons", "meta", "execution")
+_SMOLAGENTS_KEYS = ("name", "description", "inputs", "output_type", "output_schema")
 _ALL_KEYS = frozenset(
     _OPENAI_BARE_KEYS
     + _OPENAI_TOOL_KEYS
@@ -77,25 +91,20 @@ _ALL_KEYS = frozenset(
     + _TRELIS_WRAPPER_KEYS
     + _BFCL_KEYS
     + _PYTHON_KEYS
+    + _MCP_KEYS
+    + _MCP_SNAKE_KEYS
+    + _SMOLAGENTS_KEYS
 )
 _FORMATS = (
     'the tool formats read are openai ({"type": "function", "function": {...}} or the bare '
-    "function), trelis, llama-functions, bfcl and python (and whole OpenAPI 3 documents)"
+    "function), trelis, llama-functions, bfcl, python, mcp and smolagents (and whole "
+    "OpenAPI 3 documents)"
 )
-# Shapes of other tool formats fncall does not read yet, by the key that gives them away.
-_UNREAD_SHAPES = {
-    "inputSchema": (
-        "is an MCP tool's schema: MCP tool definitions are not read yet; give the same "
-        'schema as \'parameters\' of an OpenAI function ({"name", "description", '
-        '"parameters": <inputSchema>})'
-    ),
-    "inputs": (
-        "is a smolagents tool's inputs: smolagents tool definitions are not read yet; give "
-        "the inputs as 'parameters' of an OpenAI function, a JSON Schema object whose "
-        'properties are the inputs ({"name", "description", "parameters": {"type": '
-        '"object", "properties": ...}})'
-    ),
-}
+# smolagents input types -> JSON Schema types (None: any JSON value)
+_SMOLAGENTS_TYPES = {
+    "string": "string", "boolean": "boolean", "integer": "integer", "number": "number",
+    "array": "array", "object": "object", "null": "null", "any": None,
+}  # fmt: skip
 
 
 def detect_format(item: Any) -> str:
@@ -106,6 +115,10 @@ def detect_format(item: Any) -> str:
         return "openai"
     if "python" in item:
         return "python"
+    if "inputSchema" in item or "input_schema" in item:
+        return "mcp"
+    if isinstance(item.get("inputs"), dict):
+        return "smolagents"
     if "functionMetadata" in item or "functionMetaData" in item:
         return "trelis"
     if isinstance(item.get("function"), str) or isinstance(item.get("arguments"), list):
@@ -119,8 +132,10 @@ def detect_format(item: Any) -> str:
     if "name" in item or isinstance(item.get("parameters"), dict):
         return "openai"
     raise ToolFormatError(
-        "unrecognised tool format: expected OpenAI, Trelis, llama-functions, BFCL or python "
-        "keys, got " + ", ".join(repr(k) for k in item) + _suggestions(item, _ALL_KEYS)
+        "unrecognised tool format: expected OpenAI, Trelis, llama-functions, BFCL, python, MCP "
+        "or smolagents keys, got "
+        + ", ".join(repr(k) for k in item)
+        + _suggestions(item, _ALL_KEYS)
     )
 
 
@@ -149,11 +164,9 @@ def tool_from_json(item: Any, index: int = 0) -> Tool:
     Raises:
         ToolDefinitionError: The tool is malformed, or carries a top-level key its format
             does not take (the message names the key, the keys the format takes and the
-            formats read), or is an MCP or smolagents tool, which are not read yet.
+            formats read).
         ToolFormatError: The object is in no format fncall recognises.
     """
-    if isinstance(item, dict):
-        _refuse_unread_shapes(_label(item, index), item)
     fmt = detect_format(item)
     return _IMPORTERS[fmt](item, index)
 
@@ -178,13 +191,6 @@ def _label(item: Any, index: int, key: str = "name") -> str:
     return name if isinstance(name, str) and name else f"#{index}"
 
 
-def _refuse_unread_shapes(label: str, keys: Collection[Any]) -> None:
-    """Refuse the tool if ``keys`` has the key of a tool format that is not read yet."""
-    for key, reason in _UNREAD_SHAPES.items():
-        if key in keys:
-            raise ToolDefinitionError(label, key, reason)
-
-
 def _check_keys(
     item: dict[str, Any],
     allowed: tuple[str, ...],
@@ -201,7 +207,6 @@ def _check_keys(
     unknown = [str(key) for key in item if key not in allowed]
     if not unknown:
         return
-    _refuse_unread_shapes(label, unknown)
     first, others = unknown[0], unknown[1:]
     reason = f"is not a key of {what}"
     if others:
@@ -245,6 +250,7 @@ def _tool(
     name_key: str = "name",
     strict: bool = False,
     document: dict[str, Any] | None = None,
+    requires_approval: bool = False,
 ) -> Tool:
     """Build a tool, naming it ``#index`` in errors until its name is known to be good."""
     label = _label(item, index, name_key)
@@ -254,6 +260,7 @@ def _tool(
         description=_text(item, "description", label),
         parameters=parameters(label),
         strict=strict,
+        requires_approval=requires_approval,
         source=ToolSource(fmt, document=item if document is None else document),
     )
 
@@ -467,10 +474,85 @@ def _from_python(item: dict[str, Any], index: int) -> Tool:
         raise ToolFormatError(f"tool #{index}: {exc}") from exc
 
 
+# --- agent libraries: mcp and smolagents ---------------------------------------------------
+
+
+def _from_mcp(item: dict[str, Any], index: int) -> Tool:
+    label = _label(item, index)
+    snake = "input_schema" in item
+    keys = _MCP_SNAKE_KEYS if snake else _MCP_KEYS
+    _check_keys(item, keys, "an MCP tool", label)
+    schema_key = "input_schema" if snake else "inputSchema"
+    parameters = item.get(schema_key)
+    if not isinstance(parameters, dict):
+        raise ToolDefinitionError(
+            label, schema_key, f"must be a JSON Schema object, not {_kind(parameters)}"
+        )
+    hints = item.get("annotations") or {}
+    if not isinstance(hints, dict):
+        raise ToolDefinitionError(label, "annotations", f"must be an object, not {_kind(hints)}")
+
+    def hint(name: str, snake_name: str) -> Any:
+        return hints.get(name, hints.get(snake_name))
+
+    destructive = hint("destructiveHint", "destructive_hint") is True
+    read_only = hint("readOnlyHint", "read_only_hint") is True
+    return _tool(
+        item, index, "mcp", lambda _: parameters, requires_approval=destructive and not read_only
+    )
+
+
+def _from_smolagents(item: dict[str, Any], index: int) -> Tool:
+    label = _label(item, index)
+    _check_keys(item, _SMOLAGENTS_KEYS, "a smolagents tool", label)
+    properties: dict[str, Any] = {}
+    required: list[str] = []
+    for name, spec in item["inputs"].items():
+        field = f"inputs.{name}"
+        if not isinstance(spec, dict):
+            raise ToolDefinitionError(label, field, f"must be an object, not {_kind(spec)}")
+        kinds = spec.get("type")
+        kinds = kinds if isinstance(kinds, list) else [kinds]
+        types: list[str] = []
+        for kind in kinds:
+            if kind in ("image", "audio"):
+                raise ToolDefinitionError(
+                    label,
+                    f"{field}.type",
+                    f"is {kind!r}: a model writes JSON arguments, not {kind}s",
+                )
+            if not isinstance(kind, str) or kind not in _SMOLAGENTS_TYPES:
+                known = ", ".join(repr(k) for k in _SMOLAGENTS_TYPES)
+                raise ToolDefinitionError(
+                    label, f"{field}.type", f"must be one of {known}, not {kind!r}"
+                )
+            if _SMOLAGENTS_TYPES[kind] is None:  # any: no constraint at all
+                types = []
+                break
+            types.append(_SMOLAGENTS_TYPES[kind])
+        nullable = spec.get("nullable", False)
+        if not isinstance(nullable, bool):
+            raise ToolDefinitionError(label, f"{field}.nullable", "must be true or false")
+        schema = {k: v for k, v in spec.items() if k not in ("type", "nullable")}
+        if types and nullable and "null" not in types:
+            types.append("null")
+        if types:
+            schema["type"] = types[0] if len(types) == 1 else types
+        properties[str(name)] = schema
+        if not nullable:
+            required.append(str(name))
+    parameters: dict[str, Any] = {"type": "object", "properties": properties}
+    if required:
+        parameters["required"] = required
+    return _tool(item, index, "smolagents", lambda _: parameters)
+
+
 _IMPORTERS = {
     "openai": _from_openai,
     "trelis": _from_trelis,
     "llama-functions": _from_llama_functions,
     "bfcl": _from_bfcl,
     "python": _from_python,
+    "mcp": _from_mcp,
+    "smolagents": _from_smolagents,
 }

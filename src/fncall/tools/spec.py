@@ -24,7 +24,8 @@ class ToolSource:
     render the tool exactly as written (a Python signature, a BFCL doc, Trelis metadata).
 
     Attributes:
-        format: ``python``, ``trelis``, ``openai``, ``llama-functions``, ``bfcl`` or ``openapi``.
+        format: ``python``, ``trelis``, ``openai``, ``llama-functions``, ``bfcl``,
+            ``openapi``, ``mcp``, ``smolagents`` or ``pydantic``.
         document: The original JSON document of the tool, for JSON formats.
         signature: ``name(params)`` as ``inspect.signature`` prints it, for Python tools.
         docstring: The raw docstring, for Python tools.
