@@ -229,3 +229,35 @@ def test_model_commands_keep_library_noise_off_unless_verbose(tiny_model_dir, to
     for verbose in (["--verbose", *call], [*call, "--verbose"]):
         loud = fncall(*verbose, "Weather in Paris?")
         assert "Loading weights" in loud.stderr, loud.stderr
+
+
+APPROVED_WEATHER = '''from fncall import tool
+
+
+@tool(requires_approval=True)
+def get_weather(city: str) -> dict:
+    """Get the current weather in a city.
+
+    Args:
+        city: The city name.
+    """
+    return {"city": city, "temperature_c": 14, "conditions": "light rain"}
+'''
+
+
+def test_chat_runs_turns_from_the_terminal_asking_before_a_tool_that_needs_approval(tmp_path):
+    tools = tmp_path / "weather.py"
+    tools.write_text(APPROVED_WEATHER)
+    turns = "What's the weather in Lyon right now?\ny\n\n"  # a turn, the approval, the end
+    result = fncall("chat", "--tools", str(tools), stdin=turns, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "run get_weather(city='Lyon')? [y/N]" in result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "  -> get_weather(city='Lyon')"
+    assert lines[1].startswith('  <- get_weather: {"city": "Lyon", "temperature_c": 14')
+    assert lines[2].startswith("model> ") and "14" in lines[2]
+    # refused: the model is told, and the turn still ends with its answer
+    refused = fncall(
+        "chat", "--tools", str(tools), stdin=turns.replace("\ny\n", "\nn\n"), timeout=300
+    )
+    assert "  <- get_weather (rejected): " in refused.stdout and "model> " in refused.stdout

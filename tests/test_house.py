@@ -61,3 +61,25 @@ def test_llama_cpp_runs_the_house_model_as_transformers_does(house_caller):
     assert tuned != bare  # the adapter is applied
     calls = house_caller.dialect.parse(tuned, house_caller.tools).calls
     assert json.dumps([c.name for c in calls]) == '["get_weather"]'
+
+
+def get_weather(city: str) -> dict:
+    """Get the current weather in a city.
+
+    Args:
+        city: The city name.
+    """
+    return {"city": city, "temperature_c": 14, "conditions": "light rain"}
+
+
+def test_the_house_model_completes_a_two_step_task_as_an_agent(house_caller):
+    """A call in its dialect, the result back in its conversation dialect (hermes), an
+    answer that states what the result holds."""
+    caller = FunctionCaller(house_caller.engine, tools=[get_weather], max_tokens=64)
+    run = caller.chat("What's the weather in Lyon right now?")
+    kinds = [type(e).__name__ for e in run.events]
+    assert kinds == ["CallsMade", "ToolResult", "Answered"], run.events
+    assert run.events[0].calls[0].arguments == {"city": "Lyon"}
+    assert "14" in run.answer and "light rain" in run.answer
+    roles = [m["role"] for m in run.messages]
+    assert roles == ["user", "assistant", "tool", "assistant"]

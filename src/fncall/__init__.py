@@ -14,10 +14,13 @@ The pieces, each in its own sub-package:
 - :mod:`fncall.cli`: the ``fncall`` command; :mod:`fncall.demo`: ``make demo``.
 - :class:`FunctionCaller`: all of it together, set up by keywords or by one
   :class:`~fncall.settings.CallerSettings` value (as the CLI, evaluation and server do).
+- :class:`Agent` (:mod:`fncall.agent`): the loop of calls, results and an answer
+  (:meth:`FunctionCaller.chat`).
 
 What ``__all__`` lists, here and in each sub-package, is the API; other names may change.
 """
 
+from fncall.agent import Agent, AgentRun
 from fncall.caller import FunctionCaller, PreparedCall, Response
 from fncall.calls import CallResult, Executor, ParsedOutput, ToolCall, validate_call, validate_calls
 from fncall.dialects import Demonstration, Dialect, get_dialect, list_dialects
@@ -31,6 +34,8 @@ from fncall.tools import Tool, ToolSet, load_tools, tool, tool_from_callable, to
 __version__ = "0.1.0"
 
 __all__ = [
+    "Agent",
+    "AgentRun",
     "CallRequest",
     "CallResult",
     "CallerSettings",

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from fncall.agent import Agent, AgentRun
 from fncall.calls.call import ToolCall
 from fncall.calls.execute import Approver, CallResult, Executor, jsonable
 from fncall.calls.validate import validate_calls
@@ -286,6 +287,28 @@ class FunctionCaller:
             top_p=top_p,
             seed=seed,
         )[0]
+
+    def chat(
+        self,
+        messages: str | Sequence[Message],
+        *,
+        tool_choice: ToolChoiceLike = None,
+        max_steps: int = 6,
+    ) -> AgentRun:
+        """Run a conversation to an answer as an agent: the model's calls run (validated,
+        approved where needed, under ``timeout``), their results go back to it, and it
+        answers, in at most ``max_steps`` generations (see :mod:`fncall.agent`; its
+        :meth:`Agent.events <fncall.agent.Agent.events>` yields each stage as it happens).
+
+        Args:
+            messages: The user's request, or a conversation ending with the turn to answer.
+            tool_choice: For the first step; later ones are ``auto``.
+            max_steps: Generations at most.
+
+        Raises:
+            ToolChoiceError, PromptError, GrammarError, EngineError: a bad request.
+        """
+        return Agent(self, max_steps=max_steps).run(messages, tool_choice=tool_choice)
 
     def call_many(
         self,

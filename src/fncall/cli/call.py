@@ -6,9 +6,8 @@ import argparse
 import json
 import sys
 
-from fncall.calls.call import ToolCall
 from fncall.cli._options import TOOLS_HELP, caller_settings, decoding_options, model_options
-from fncall.tools.spec import Tool
+from fncall.cli.chat import ask_on_terminal
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
@@ -41,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     from fncall.tools import load_tools
 
     caller = FunctionCaller.from_settings(
-        caller_settings(args), load_tools(args.tools), system=args.system, approve=_ask_on_terminal
+        caller_settings(args), load_tools(args.tools), system=args.system, approve=ask_on_terminal
     )
     response = caller.call(
         args.query,
@@ -54,9 +53,3 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: {type(response.error).__name__}: {response.error}", file=sys.stderr)
         return 1
     return 0
-
-
-def _ask_on_terminal(call: ToolCall, tool: Tool) -> bool:
-    arguments = ", ".join(f"{k}={v!r}" for k, v in call.arguments.items())
-    print(f"run {call.name}({arguments})? [y/N] ", end="", file=sys.stderr, flush=True)
-    return sys.stdin.readline().strip().lower() in ("y", "yes")
