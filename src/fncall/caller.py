@@ -20,6 +20,7 @@ from typing import Any
 from fncall.agent import Agent, AgentRun
 from fncall.calls.call import ToolCall
 from fncall.calls.execute import Approver, CallResult, Executor, jsonable
+from fncall.calls.structured import read_structured_answer
 from fncall.calls.validate import validate_calls
 from fncall.dialects import Message, get_dialect
 from fncall.dialects.base import Dialect
@@ -34,7 +35,15 @@ from fncall.errors import (
 from fncall.grammar.grounding import grounding_texts
 from fncall.grammar.ir import Grammar
 from fncall.grammar.values import DEFAULT_LIMITS, GrammarLimits
-from fncall.request import CallRequest, ToolChoice, ToolChoiceLike, resolve_tool_choice
+from fncall.request import (
+    CallRequest,
+    ResponseFormat,
+    ResponseFormatLike,
+    ToolChoice,
+    ToolChoiceLike,
+    resolve_response_format,
+    resolve_tool_choice,
+)
 from fncall.settings import CallerSettings
 from fncall.tools import ToolLike, load_tools, toolset
 from fncall.tools.spec import ToolSet
@@ -48,6 +57,8 @@ class Response:
         calls: The validated calls, defaults filled in (empty for a plain answer or an
             error).
         text: The plain-text answer, when the model did not call.
+        parsed: With a ``response_format``, the answer as the object it asks for (a dict,
+            or the pydantic model's instance); ``None`` otherwise.
         raw: The model's output, exactly as generated (cut at a stop sequence).
         error: Why the output could not be used (a truncated generation, a malformed or
             invalid call); ``calls`` is then empty and ``raw`` keeps the output.
@@ -61,6 +72,7 @@ class Response:
 
     calls: list[ToolCall] = field(default_factory=list)
     text: str = ""
+    parsed: Any = None
     raw: str = ""
     error: FncallError | None = None
     results: list[CallResult] = field(default_factory=list)
@@ -89,6 +101,9 @@ class Response:
             "attempts": self.attempts,
             "timings": {k: round(v, 4) for k, v in self.timings.items()},
         }
+        if self.parsed is not None:
+            dump = getattr(self.parsed, "model_dump", None)
+            out["parsed"] = dump(mode="json") if callable(dump) else jsonable(self.parsed)
         if self.error is not None:
             out["error"] = {"type": type(self.error).__name__, "message": str(self.error)}
         if self.results:
@@ -115,6 +130,7 @@ class PreparedCall:
     prompt: str
     dialect: Dialect
     stop: tuple[str, ...] = ()
+    response_format: ResponseFormat | None = None
     on_text: Callable[[str], None] | None = None
     cancelled: Callable[[], bool] | None = None
 
@@ -262,6 +278,7 @@ class FunctionCaller:
         temperature: float | None = None,
         top_p: float | None = None,
         seed: int | None = None,
+        response_format: ResponseFormatLike = None,
     ) -> Response:
         """Answer one query (or a chat ending with the turn to answer).
 
@@ -272,15 +289,21 @@ class FunctionCaller:
             parallel: Whether several calls may be made in one answer.
             execute: Run the validated calls (see ``functions``/``approve``).
             max_tokens, temperature, top_p, seed: Override the caller's sampling defaults.
+            response_format: A plain answer must be a JSON object: ``{"type":
+                "json_object"}``, ``{"type": "json_schema", "json_schema": {"name",
+                "schema", "strict"}}``, a JSON Schema or a pydantic model class (see
+                :func:`~fncall.request.resolve_response_format`); the grammar holds the
+                answer to it, and ``Response.parsed`` is the object.
 
         Raises:
-            ToolChoiceError, PromptError, GrammarError, EngineError: a bad request; raised
-                before any generation.
+            ToolChoiceError, ResponseFormatError, PromptError, GrammarError, EngineError: a
+                bad request; raised before any generation.
         """
-        return self.call_many(
-            [query],
-            tool_choice=tool_choice,
-            parallel=parallel,
+        request = CallRequest(
+            query, tool_choice=tool_choice, parallel=parallel, response_format=response_format
+        )
+        return self.run(
+            [request],
             execute=execute,
             max_tokens=max_tokens,
             temperature=temperature,
@@ -420,6 +443,7 @@ class FunctionCaller:
     def _job(self, request: CallRequest, settings: Sampling) -> PreparedCall:
         tools = self.tools if request.tools is None else toolset(request.tools)
         choice = resolve_tool_choice(request.tool_choice, tools, request.parallel)
+        response_format = resolve_response_format(request.response_format)
         messages = self._messages(request.query)
         dialect = self.dialect_for(messages)
         grammar = None
@@ -430,6 +454,7 @@ class FunctionCaller:
                 parallel=request.parallel,
                 limits=self.limits,
                 grounded_in=grounding_texts(messages, self.system) if self.grounded else None,
+                response_format=response_format,
             )
         overrides = {
             "seed": request.seed,
@@ -449,6 +474,7 @@ class FunctionCaller:
             prompt,
             dialect,
             request.stop,
+            response_format,
             request.on_text,
             request.cancelled,
         )
@@ -483,7 +509,7 @@ class FunctionCaller:
         response.prompt_tokens = generation.prompt_tokens
         response.completion_tokens += generation.completion_tokens
         response.attempts = attempt + 1
-        response.calls, response.text, response.error = [], "", None
+        response.calls, response.text, response.parsed, response.error = [], "", None, None
         try:
             if generation.finish_reason == "length":
                 raise TruncatedOutputError(
@@ -494,6 +520,8 @@ class FunctionCaller:
             parsed = job.dialect.parse(generation.text, job.tools)
             _check_choice(parsed.calls, job.choice, generation.text)
             response.calls = validate_calls(parsed.calls, job.tools)
+            if not parsed.calls and job.response_format is not None:
+                response.parsed = read_structured_answer(parsed.text, job.response_format)
             response.text = parsed.text
         except FncallError as exc:
             response.error = exc

@@ -14,6 +14,7 @@ exactly the stage they care about (``except CallValidationError``) or everything
     ├── UnknownDialectError
     ├── PromptError               a conversation the dialect cannot render
     ├── ToolChoiceError           a tool_choice the offered tools cannot satisfy
+    ├── ResponseFormatError       a response_format that is no JSON object schema
     ├── GrammarError              a schema the grammar compiler cannot express
     ├── EngineError               an engine that cannot load or do what was asked
     │   └── ContextLengthError
@@ -130,6 +131,19 @@ class TruncatedOutputError(OutputParseError):
 class ToolChoiceError(FncallError, ValueError):
     """A ``tool_choice`` that cannot be honoured with the offered tools (a tool that is not
     offered, ``required`` with no tools, an unknown mode)."""
+
+
+class ResponseFormatError(FncallError, ValueError):
+    """A ``response_format`` fncall cannot hold an answer to: not ``text``,
+    ``json_object`` or a ``json_schema`` whose schema describes a JSON object.
+
+    Attributes:
+        field: Dotted path of the offending field (``"json_schema.schema.type"``).
+    """
+
+    def __init__(self, field: str, message: str) -> None:
+        self.field = field
+        super().__init__(f"response_format.{field}: {message}")
 
 
 class GrammarError(FncallError, ValueError):

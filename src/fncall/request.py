@@ -1,5 +1,6 @@
-"""A request's vocabulary: what a caller is asked (:class:`CallRequest`) and which calls its
-answer may make (:class:`ToolChoice`).
+"""A request's vocabulary: what a caller is asked (:class:`CallRequest`), which calls its
+answer may make (:class:`ToolChoice`) and what shape a plain answer must have
+(:class:`ResponseFormat`).
 
 A ``tool_choice`` arrives in many forms (``"auto"``, a tool name, OpenAI's object, a
 :class:`ToolChoice`); :func:`resolve_tool_choice` reads it once, where a request enters
@@ -9,12 +10,13 @@ passes the :class:`ToolChoice` on.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
-from fncall.errors import ToolChoiceError
-from fncall.tools.spec import ToolSet
+from fncall.errors import ResponseFormatError, ToolChoiceError, ToolDefinitionError
+from fncall.tools.spec import Tool, ToolSet
 
 if TYPE_CHECKING:
     from fncall.dialects import Message
@@ -131,6 +133,8 @@ class CallRequest:
             attempt's text in turn.
         cancelled: Polled while generating; true ends the generation early (see
             :attr:`fncall.engines.base.GenerationRequest.cancelled`).
+        response_format: The shape a plain answer must have, in any form
+            :func:`resolve_response_format` reads (``None``: free text).
     """
 
     query: str | Sequence[Message]
@@ -144,3 +148,97 @@ class CallRequest:
     stop: tuple[str, ...] = ()
     on_text: Callable[[str], None] | None = field(default=None, compare=False, repr=False)
     cancelled: Callable[[], bool] | None = field(default=None, compare=False, repr=False)
+    response_format: ResponseFormatLike = None
+
+
+@dataclass(frozen=True, eq=False)
+class ResponseFormat:
+    """What a plain answer must be: a JSON object, matching ``schema`` where one is given
+    (OpenAI's ``json_object`` and ``json_schema``). The grammar holds the answer to it; the
+    answer is parsed and validated like a call's arguments either way.
+
+    Attributes:
+        schema: A JSON Schema of an object, or ``None`` for any JSON object. Checked and
+            bounded like a tool's parameters; declared properties are closed unless
+            ``additionalProperties`` says otherwise.
+        name: The schema's name (OpenAI's ``json_schema.name``).
+        strict: OpenAI's ``strict`` flag (fncall holds every answer to the schema).
+        model: The pydantic model class it came from: the parsed answer is its instance.
+
+    Raises:
+        ResponseFormatError: a schema that does not describe a JSON object, or that a
+            tool's parameters could not be.
+    """
+
+    schema: Mapping[str, Any] | None = None
+    name: str = "response"
+    strict: bool = False
+    model: type | None = None
+
+    def __post_init__(self) -> None:
+        parameters = {"type": "object"} if self.schema is None else dict(self.schema)
+        if parameters.get("type") != "object":
+            raise ResponseFormatError(
+                "json_schema.schema.type", "must be 'object': an answer is a JSON object"
+            )
+        try:
+            tool = Tool("response_format", "", parameters, strict=self.strict)
+        except ToolDefinitionError as exc:
+            field = exc.field.replace("parameters", "json_schema.schema", 1)
+            raise ResponseFormatError(field, exc.reason) from None
+        object.__setattr__(self, "tool", tool)
+
+    tool: Tool = field(init=False, repr=False)
+    """The schema as a tool's parameters: what the answer is validated against."""
+
+    @property
+    def key(self) -> str:
+        """The schema as canonical text (what a compiled grammar depends on)."""
+        return json.dumps(self.tool.parameters, sort_keys=True, default=str)
+
+
+ResponseFormatLike: TypeAlias = "ResponseFormat | Mapping[str, Any] | type | None"
+"""The forms a ``response_format`` is given in: a :class:`ResponseFormat`, OpenAI's
+``{"type": "text" | "json_object" | "json_schema", ...}``, a JSON Schema of an object, or a
+pydantic model class; ``None`` is free text."""
+
+
+def resolve_response_format(value: ResponseFormatLike) -> ResponseFormat | None:
+    """Read a ``response_format`` in any of its forms (``None`` for free text).
+
+    Raises:
+        ResponseFormatError: an unknown type, a missing or malformed schema.
+    """
+    if value is None or isinstance(value, ResponseFormat):
+        return value
+    if isinstance(value, type):
+        from fncall.tools.objects import library_of, tool_from_object
+
+        if library_of(value) != "pydantic":
+            raise ResponseFormatError("type", f"{value.__name__} is not a pydantic model class")
+        made = tool_from_object(value)
+        return ResponseFormat(made.parameters, value.__name__, strict=True, model=value)
+    if not isinstance(value, Mapping):
+        raise ResponseFormatError("type", f"must be an object, not {type(value).__name__}")
+    kind = value.get("type")
+    if kind == "text":
+        return None
+    if kind == "json_object":
+        return ResponseFormat()
+    if kind == "object":  # a bare JSON Schema
+        return ResponseFormat(value)
+    if kind != "json_schema":
+        raise ResponseFormatError(
+            "type", f"must be 'text', 'json_object' or 'json_schema', not {kind!r}"
+        )
+    spec = value.get("json_schema")
+    if not isinstance(spec, Mapping):
+        raise ResponseFormatError("json_schema", "must be an object with a 'schema'")
+    schema = spec.get("schema")
+    if not isinstance(schema, Mapping):
+        raise ResponseFormatError("json_schema.schema", "must be a JSON Schema object")
+    name = spec.get("name", "response")
+    strict = spec.get("strict") or False
+    if not isinstance(name, str) or not isinstance(strict, bool):
+        raise ResponseFormatError("json_schema", "name must be a string and strict a boolean")
+    return ResponseFormat(schema, name, strict)

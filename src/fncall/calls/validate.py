@@ -68,6 +68,16 @@ def validate_call(
     return ToolCall(call.name, _Validator(tool, tools, fill_defaults).arguments(call.arguments))
 
 
+def validate_value(value: Any, schema: Any, owner: Tool, path: str) -> Any:
+    """Check a value against ``schema`` as an argument of ``owner`` at ``path`` is checked
+    (defaults filled); errors name ``owner`` and ``path``.
+
+    Raises:
+        CallValidationError: one of its subclasses.
+    """
+    return _Validator(owner, {owner.name: owner}, fill_defaults=True).value(value, schema, path)
+
+
 def clarification_for(tool: Tool, argument: str) -> str:
     """A question to ask the user for a missing argument."""
     description = str(tool.properties.get(argument, {}).get("description", "")).strip()

@@ -14,8 +14,8 @@ from fncall.calls.call import ParsedOutput, ToolCall
 from fncall.errors import GrammarError, OutputParseError, PromptError
 from fncall.grammar.call_syntax import CallGrammar
 from fncall.grammar.ir import FreeText, Grammar, Node
-from fncall.grammar.values import DEFAULT_LIMITS, GrammarLimits, ValueSyntax
-from fncall.request import ToolChoice, ToolChoiceLike, resolve_tool_choice
+from fncall.grammar.values import DEFAULT_LIMITS, GrammarLimits, ValueCompiler, ValueSyntax
+from fncall.request import ResponseFormat, ToolChoice, ToolChoiceLike, resolve_tool_choice
 from fncall.tools.spec import Tool, ToolSet
 
 Message = dict[str, Any]
@@ -200,10 +200,12 @@ class Dialect(ABC):
         parallel: bool = True,
         limits: GrammarLimits = DEFAULT_LIMITS,
         grounded_in: Sequence[str] | None = None,
+        response_format: ResponseFormat | None = None,
     ) -> Grammar:
         """The grammar every allowed answer matches: calls of offered tools with
         schema-valid arguments in this dialect's syntax, and/or a plain answer, as
-        ``tool_choice`` says. Compiled once per (tools, choice, limits, grounding) and cached.
+        ``tool_choice`` says. Compiled once per (tools, choice, limits, grounding, response
+        format) and cached.
 
         Args:
             tools: The offered tools.
@@ -217,6 +219,8 @@ class Dialect(ABC):
             grounded_in: The request's texts (see
                 :func:`fncall.grammar.grounding.grounding_texts`): free-form string
                 arguments must then be spans of them.
+            response_format: The plain answer is then a JSON object of its schema (in
+                JSON, whatever the dialect's call syntax), not free text.
 
         Raises:
             ToolChoiceError: a choice the offered tools cannot satisfy.
@@ -226,8 +230,11 @@ class Dialect(ABC):
             tools = ToolSet(tools)
         choice = resolve_tool_choice(tool_choice, tools, parallel and self.supports_parallel)
         grounding = None if grounded_in is None else tuple(grounded_in)
-        key = (self.name, tools.fingerprint, choice, limits, grounding)
-        return _GRAMMARS.get(key, lambda: self._build_grammar(tools, choice, limits, grounding))
+        answer = None if response_format is None else response_format.key
+        key = (self.name, tools.fingerprint, choice, limits, grounding, answer)
+        return _GRAMMARS.get(
+            key, lambda: self._build_grammar(tools, choice, limits, grounding, response_format)
+        )
 
     def _build_grammar(
         self,
@@ -235,6 +242,7 @@ class Dialect(ABC):
         choice: ToolChoice,
         limits: GrammarLimits,
         grounded_in: tuple[str, ...] | None,
+        response_format: ResponseFormat | None,
     ) -> Grammar:
         # A stop sequence inside a string would end generation mid-call: its first
         # character may appear in strings only as an escape.
@@ -242,8 +250,15 @@ class Dialect(ABC):
         syntax = replace(self.value_syntax, excluded=excluded)
         build = CallGrammar(tools, choice, limits, syntax, grounded_in)
         calls = self.call_grammar(build) if choice.allows_calls else None
-        grammar = build.build(calls, FreeText(self.text_avoid, self.text_approximation))
-        grammar.unenforced = list(dict.fromkeys(build.values.unenforced))
+        answer: Node = FreeText(self.text_avoid, self.text_approximation)
+        unenforced = build.values.unenforced
+        if response_format is not None:
+            json_syntax = replace(ValueSyntax(), excluded=excluded)
+            json_values = ValueCompiler(build.builder, json_syntax, limits)
+            answer = json_values.value(response_format.tool.parameters)
+            unenforced = [*unenforced, *json_values.unenforced]
+        grammar = build.build(calls, answer)
+        grammar.unenforced = list(dict.fromkeys(unenforced))
         if len(grammar.lark) > MAX_GRAMMAR_CHARS:
             raise GrammarError(
                 f"the grammar for these tools is {len(grammar.lark):,} characters; at most "

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from fncall.errors import GrammarError
-from fncall.grammar.ir import EMPTY, FreeText, Grammar, GrammarBuilder, Node, alt, rep, seq
+from fncall.grammar.ir import EMPTY, Grammar, GrammarBuilder, Node, alt, rep, seq
 from fncall.grammar.values import GrammarLimits, ValueCompiler, ValueSyntax
 from fncall.request import ToolChoice
 from fncall.tools.spec import Tool, ToolSet
@@ -72,8 +72,9 @@ class CallGrammar:
         most = self.choice.max_calls or self.limits.max_calls
         return seq(call, rep(seq(separator, call), 0, most - 1)) if most > 1 else call
 
-    def build(self, calls: Node | None, text: FreeText) -> Grammar:
-        """The whole grammar: calls, a plain answer, or either, as ``tool_choice`` says."""
+    def build(self, calls: Node | None, text: Node) -> Grammar:
+        """The whole grammar: calls, a plain answer (free text, or a JSON object where a
+        response format asks for one), or either, as ``tool_choice`` says."""
         options = []
         if self.choice.allows_calls:
             if calls is None or not self.callable_tools:

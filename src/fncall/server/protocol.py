@@ -181,6 +181,8 @@ class ChatCompletionRequest(_Strict):
     n: int | None = None
     stream: bool | None = None
     stream_options: StreamOptions | None = None
+    # text, json_object or json_schema: read by fncall.request.resolve_response_format
+    response_format: dict[str, Any] | None = None
     # identifiers of the end user or cache: they do not change the answer
     user: str | None = None
     safety_identifier: str | None = None
@@ -198,7 +200,6 @@ NEUTRAL_VALUES: dict[str, tuple[Any, ...]] = {
     "store": (False,),
     "metadata": ({},),
     "service_tier": ("auto", "default"),
-    "response_format": ({"type": "text"},),
     "modalities": (["text"],),
     "reasoning_effort": (),
     "audio": (),

@@ -16,10 +16,18 @@ from fncall.dialects.base import Message
 from fncall.errors import (
     DuplicateToolError,
     FncallError,
+    ResponseFormatError,
     ToolChoiceError,
     ToolDefinitionError,
 )
-from fncall.request import CallRequest, ToolChoice, ToolChoiceLike, resolve_tool_choice
+from fncall.request import (
+    CallRequest,
+    ResponseFormat,
+    ToolChoice,
+    ToolChoiceLike,
+    resolve_response_format,
+    resolve_tool_choice,
+)
 from fncall.server.config import ServerConfig
 from fncall.server.protocol import (
     ApiError,
@@ -87,6 +95,7 @@ def prepare(body: ChatCompletionRequest, config: ServerConfig) -> Prepared:
         messages,
         tools=tools,
         tool_choice=choice,
+        response_format=_response_format(body, config.max_tool_chars),
         parallel=choice.parallel,
         seed=body.seed,
         max_tokens=max_tokens,
@@ -98,6 +107,24 @@ def prepare(body: ChatCompletionRequest, config: ServerConfig) -> Prepared:
     )
     include_usage = bool(body.stream_options and body.stream_options.include_usage)
     return Prepared(call, tools, stops, legacy, bool(body.stream), include_usage)
+
+
+def _response_format(body: ChatCompletionRequest, max_chars: int) -> ResponseFormat | None:
+    if body.response_format is None:
+        return None
+    if data_size(body.response_format, max_chars) > max_chars:
+        raise ApiError(
+            400,
+            f"response_format is over this server's limit of {max_chars:,} characters.",
+            param="response_format",
+            code="response_format_too_large",
+        )
+    try:
+        return resolve_response_format(body.response_format)
+    except ResponseFormatError as exc:
+        raise ApiError(
+            400, str(exc), param=f"response_format.{exc.field}", code="invalid_response_format"
+        ) from None
 
 
 def _tools(body: ChatCompletionRequest, max_chars: int) -> tuple[ToolSet, bool]:
