@@ -59,7 +59,7 @@ def post_raw(url: str, content: bytes, **headers: str) -> httpx.Response:
         ({"messages": USER, "n": 3}, "n", "one choice"),
         ({"messages": USER, "frequency_penalty": 0.5}, "frequency_penalty", "not supported"),
         ({"messages": USER, "logprobs": True}, "logprobs", "not supported"),
-        ({"messages": USER, "response_format": {"type": "json_object"}}, "response_format", ""),
+        ({"messages": USER, "response_format": {"type": "xml"}}, "response_format.type", "xml"),
         ({"messages": USER, "best_of": 2}, "best_of", "Unrecognized"),
         ({"messages": USER, "stop": ["a", "b", "c", "d", "e"]}, "stop", "at most"),
         ({"messages": USER, "stream_options": {"include_usage": True}}, "stream_options", ""),

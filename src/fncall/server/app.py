@@ -13,7 +13,9 @@ What the app keeps on ``app.state`` (for the web chat's router and for tests):
   engine; generate only through it (``scheduler.submit(caller.prepare(request),
   deadline=...)`` from the event loop, then ``await ticket.response()``), never on the
   engine directly;
-- ``app.state.model_name``: the served model id (what clients send as ``model``).
+- ``app.state.model_name``: the served model id (what clients send as ``model``);
+- ``app.state.service``: the :class:`~fncall.server.service.Service` the generating
+  routes share (submit a checked request, await its answer).
 
 Every ``/v1/*`` path needs the bearer token when ``config.api_key`` is set; ``/health`` and
 the web chat page are public. Errors on ``/v1/*`` paths have OpenAI's shape.
@@ -21,7 +23,6 @@ the web chat page are public. Errors on ``/v1/*`` paths have OpenAI's shape.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 import time
@@ -37,12 +38,11 @@ from starlette.exceptions import HTTPException
 from starlette.middleware.cors import CORSMiddleware
 
 import fncall
-from fncall.caller import FunctionCaller, PreparedCall
+from fncall.caller import FunctionCaller
 from fncall.engines import Engine
-from fncall.errors import FncallError
 from fncall.server import webchat
 from fncall.server.accesslog import AccessLogMiddleware
-from fncall.server.answers import answer_of, completion_body, error_for
+from fncall.server.answers import completion_body, error_for
 from fncall.server.config import ServerConfig
 from fncall.server.guards import (
     AuthMiddleware,
@@ -52,14 +52,13 @@ from fncall.server.guards import (
 )
 from fncall.server.protocol import (
     ApiError,
-    ChatCompletionRequest,
     chat_completions_openapi,
     parse_json_body,
     parse_request,
 )
-from fncall.server.scheduler import Failed, QueueFullError, Scheduler, TicketFailed
+from fncall.server.scheduler import Failed, Scheduler
+from fncall.server.service import Service
 from fncall.server.stream import sse
-from fncall.server.translate import Prepared, prepare
 
 log = logging.getLogger("fncall.server")
 
@@ -90,6 +89,7 @@ def create_app(config: ServerConfig, engine: Engine | None = None) -> FastAPI:
         max_prompt_tokens=config.max_prompt_tokens,
     )
     fingerprint = f"fncall-{fncall.__version__}-{caller.dialect.name}"
+    service = Service(caller, scheduler, config, served, fingerprint)
 
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -108,6 +108,7 @@ def create_app(config: ServerConfig, engine: Engine | None = None) -> FastAPI:
     app.state.caller = caller
     app.state.scheduler = scheduler
     app.state.model_name = served
+    app.state.service = service
     # Added innermost first: the access log sees every answer, 401s and 413s included; CORS
     # answers preflights before auth, and the browser guard refuses foreign pages first.
     app.add_middleware(
@@ -148,58 +149,29 @@ def create_app(config: ServerConfig, engine: Engine | None = None) -> FastAPI:
 
     @app.get("/v1/models/{model_id:path}")
     async def model(model_id: str) -> dict[str, Any]:
-        _check_model(model_id, served)
+        service.check_model(model_id)
         return _model_card(served)
-
-    def ready_to_generate(body: ChatCompletionRequest) -> tuple[Prepared, PreparedCall]:
-        prepared = prepare(body, config)
-        try:
-            return prepared, caller.prepare(prepared.call)
-        except FncallError as exc:
-            raise error_for(exc, "request", config.timeout) from None
 
     @app.post("/v1/chat/completions", openapi_extra=chat_completions_openapi())
     async def chat_completions(request: Request) -> Response:
-        deadline = time.monotonic() + config.timeout
         access: dict[str, Any] = request.state.access
         data = parse_json_body(await request.body())
         body = parse_request(data, config)
-        _check_model(body.model, served)
-        # Tool schemas, the prompt and the grammar are CPU work a client sizes: off the event
-        # loop, and inside the request's time (every part of it is bounded, so the thread
-        # left running past a timeout ends soon after).
-        try:
-            prepared, ready = await asyncio.wait_for(
-                run_in_threadpool(ready_to_generate, body), deadline - time.monotonic()
-            )
-        except TimeoutError:
-            raise error_for(TimeoutError(), "timeout", config.timeout) from None
-        access["stream"] = prepared.stream
+        service.check_model(body.model)
+        submitted = await service.submit(body, access)
         if config.log_prompts:
             access["messages"] = data.get("messages")
-        try:
-            ticket = scheduler.submit(ready, deadline=deadline, stream=prepared.stream)
-        except QueueFullError:
-            raise ApiError(
-                429,
-                f"The server is at capacity ({config.max_queue} requests waiting); retry shortly.",
-                type="rate_limit_error",
-                code="server_busy",
-                headers={"Retry-After": "1"},
-            ) from None
-        except TicketFailed as exc:
-            raise error_for(exc.event.error, exc.event.stage, config.timeout) from None
         cid = f"chatcmpl-{request.state.request_id}"
-        if prepared.stream:
-            first = await ticket.next()
+        if submitted.prepared.stream:
+            first = await submitted.ticket.next()
             if isinstance(first, Failed):
                 raise error_for(first.error, first.stage, config.timeout)
             access["prompt_tokens"] = first.prompt_tokens
             return StreamingResponse(
                 sse(
-                    ticket,
-                    prepared,
-                    ready.dialect,
+                    submitted.ticket,
+                    submitted.prepared,
+                    submitted.ready.dialect,
                     cid=cid,
                     model=served,
                     fingerprint=fingerprint,
@@ -209,22 +181,11 @@ def create_app(config: ServerConfig, engine: Engine | None = None) -> FastAPI:
                 media_type="text/event-stream",
                 headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
             )
-        try:
-            response = await ticket.response()
-        except TicketFailed as exc:
-            raise error_for(exc.event.error, exc.event.stage, config.timeout) from None
-        finally:
-            ticket.cancel()
-        access.update(
-            prompt_tokens=response.prompt_tokens, completion_tokens=response.completion_tokens
+        response, answer = await service.answer(submitted, access)
+        body_out = completion_body(
+            cid, served, answer, response, submitted.prepared.legacy, fingerprint
         )
-        if config.log_prompts:
-            access["output"] = response.raw
-        answer = answer_of(response, prepared, ready.dialect)
-        access["outcome"] = answer.finish_reason
-        return JSONResponse(
-            completion_body(cid, served, answer, response, prepared.legacy, fingerprint)
-        )
+        return JSONResponse(body_out)
 
     app.include_router(webchat.router)
     return app
@@ -232,16 +193,6 @@ def create_app(config: ServerConfig, engine: Engine | None = None) -> FastAPI:
 
 def _model_card(name: str) -> dict[str, Any]:
     return {"id": name, "object": "model", "created": int(time.time()), "owned_by": "fncall"}
-
-
-def _check_model(given: str, served: str) -> None:
-    if given != served:
-        raise ApiError(
-            404,
-            f"The model '{given}' does not exist; this server serves '{served}'.",
-            param="model",
-            code="model_not_found",
-        )
 
 
 def _add_error_handlers(app: FastAPI) -> None:
