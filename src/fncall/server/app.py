@@ -1,7 +1,8 @@
 """The OpenAI-compatible HTTP API: ``create_app(config) -> FastAPI``.
 
 Routes: ``POST /v1/chat/completions``, ``GET /v1/models``, ``GET /v1/models/{id}``,
-``GET /health``, and the web chat's router (:mod:`fncall.server.webchat`).
+``GET /health``, the Responses API (:mod:`fncall.server.responses`), raw completions
+(:mod:`fncall.server.completions`) and the web chat's router (:mod:`fncall.server.webchat`).
 
 What the app keeps on ``app.state`` (for the web chat's router and for tests):
 
@@ -40,7 +41,7 @@ from starlette.middleware.cors import CORSMiddleware
 import fncall
 from fncall.caller import FunctionCaller
 from fncall.engines import Engine
-from fncall.server import webchat
+from fncall.server import completions, responses, webchat
 from fncall.server.accesslog import AccessLogMiddleware
 from fncall.server.answers import completion_body, error_for
 from fncall.server.config import ServerConfig
@@ -109,6 +110,7 @@ def create_app(config: ServerConfig, engine: Engine | None = None) -> FastAPI:
     app.state.scheduler = scheduler
     app.state.model_name = served
     app.state.service = service
+    app.state.responses = responses.ResponseStore()
     # Added innermost first: the access log sees every answer, 401s and 413s included; CORS
     # answers preflights before auth, and the browser guard refuses foreign pages first.
     app.add_middleware(
@@ -187,6 +189,8 @@ def create_app(config: ServerConfig, engine: Engine | None = None) -> FastAPI:
         )
         return JSONResponse(body_out)
 
+    app.include_router(responses.router)
+    app.include_router(completions.router)
     app.include_router(webchat.router)
     return app
 

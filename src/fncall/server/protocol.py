@@ -10,7 +10,7 @@ with a message naming them otherwise. Nothing a client asks for is silently igno
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -62,11 +62,16 @@ class ApiError(Exception):
         }
 
 
-class _Strict(BaseModel):
+class Strict(BaseModel):
+    """A request model read strictly: unknown fields refused, values not coerced."""
+
     model_config = ConfigDict(extra="forbid", strict=True)
 
 
-class FunctionDef(_Strict):
+_Model = TypeVar("_Model", bound=BaseModel)
+
+
+class FunctionDef(Strict):
     """A function offered to the model (``tools[i].function``, or a legacy ``functions``
     item)."""
 
@@ -76,34 +81,34 @@ class FunctionDef(_Strict):
     strict: bool | None = None
 
 
-class ToolDef(_Strict):
+class ToolDef(Strict):
     """One ``tools`` item."""
 
     type: Literal["function"]
     function: FunctionDef
 
 
-class FunctionName(_Strict):
+class FunctionName(Strict):
     """``{"name": ...}``: a named function in ``tool_choice`` or ``function_call``."""
 
     name: str
 
 
-class NamedToolChoice(_Strict):
+class NamedToolChoice(Strict):
     """``{"type": "function", "function": {"name": ...}}``."""
 
     type: Literal["function"]
     function: FunctionName
 
 
-class CallText(_Strict):
+class CallText(Strict):
     """A call as an assistant message carries it: the arguments are a JSON string."""
 
     name: str
     arguments: str
 
 
-class ToolCallParam(_Strict):
+class ToolCallParam(Strict):
     """One ``tool_calls`` item of an assistant message sent back in the history."""
 
     id: str
@@ -116,19 +121,19 @@ class ToolCallParam(_Strict):
 Content = str | list[dict[str, Any]]
 
 
-class SystemMessage(_Strict):
+class SystemMessage(Strict):
     role: Literal["system", "developer"]
     content: Content
     name: str | None = None
 
 
-class UserMessage(_Strict):
+class UserMessage(Strict):
     role: Literal["user"]
     content: Content
     name: str | None = None
 
 
-class AssistantMessage(_Strict):
+class AssistantMessage(Strict):
     role: Literal["assistant"]
     content: Content | None = None
     tool_calls: list[ToolCallParam] | None = None
@@ -137,13 +142,13 @@ class AssistantMessage(_Strict):
     name: str | None = None
 
 
-class ToolMessage(_Strict):
+class ToolMessage(Strict):
     role: Literal["tool"]
     content: Content
     tool_call_id: str
 
 
-class FunctionMessage(_Strict):
+class FunctionMessage(Strict):
     """The legacy ``function`` role: a function's result, named by the function."""
 
     role: Literal["function"]
@@ -157,11 +162,11 @@ Message = Annotated[
 ]
 
 
-class StreamOptions(_Strict):
+class StreamOptions(Strict):
     include_usage: bool | None = None
 
 
-class ChatCompletionRequest(_Strict):
+class ChatCompletionRequest(Strict):
     """``POST /v1/chat/completions``, as far as fncall serves it."""
 
     model: str
@@ -288,13 +293,25 @@ def parse_request(data: dict[str, Any], config: ServerConfig) -> ChatCompletionR
                 param=key,
                 code="too_many_tools",
             )
+    return parse_body(ChatCompletionRequest, data, NEUTRAL_VALUES)
+
+
+def parse_body(
+    model: type[_Model], data: dict[str, Any], neutral: dict[str, tuple[Any, ...]]
+) -> _Model:
+    """Check a body against ``model``, the parameters fncall cannot honour (``neutral``)
+    accepted only at the values that mean "not used".
+
+    Raises:
+        ApiError: 400 naming the first offending field.
+    """
     fields = dict(data)
-    for key, neutral in NEUTRAL_VALUES.items():
+    for key, allowed_values in neutral.items():
         if key not in fields:
             continue
         value = fields.pop(key)
-        if value is not None and not any(_same(value, n) for n in neutral):
-            allowed = " or ".join(json.dumps(n) for n in (*neutral, None))
+        if value is not None and not any(_same(value, n) for n in allowed_values):
+            allowed = " or ".join(json.dumps(n) for n in (*allowed_values, None))
             raise ApiError(
                 400,
                 f"'{key}' is not supported by fncall serve; it accepts only {allowed} "
@@ -303,7 +320,7 @@ def parse_request(data: dict[str, Any], config: ServerConfig) -> ChatCompletionR
                 code="unsupported_parameter",
             )
     try:
-        return ChatCompletionRequest.model_validate(fields)
+        return model.model_validate(fields)
     except ValidationError as exc:
         raise _validation_error(exc) from None
 
@@ -392,10 +409,15 @@ def _excerpt(value: Any, limit: int = 80) -> str:
 
 
 def chat_completions_openapi() -> dict[str, Any]:
-    """The OpenAPI request body of ``POST /v1/chat/completions`` (routes read the raw body
+    """The OpenAPI request body of ``POST /v1/chat/completions``."""
+    return request_body_openapi(ChatCompletionRequest)
+
+
+def request_body_openapi(model: type[BaseModel]) -> dict[str, Any]:
+    """The OpenAPI request body of a route that takes ``model`` (routes read the raw body
     themselves, to answer errors in OpenAI's shape, so FastAPI cannot derive it)."""
-    schema = ChatCompletionRequest.model_json_schema()
-    schema = inline_refs(schema, root=schema, tool="ChatCompletionRequest", path="body")
+    schema = model.model_json_schema()
+    schema = inline_refs(schema, root=schema, tool=model.__name__, path="body")
     return {
         "requestBody": {
             "required": True,

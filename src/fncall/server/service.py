@@ -81,9 +81,20 @@ class Service:
             )
         except TimeoutError:
             raise error_for(TimeoutError(), "timeout", self.config.timeout) from None
-        access["stream"] = prepared.stream
+        ticket = self.queue(ready, deadline=deadline, stream=prepared.stream, access=access)
+        return Submitted(prepared, ready, ticket, deadline)
+
+    def queue(
+        self, ready: PreparedCall, *, deadline: float, stream: bool, access: dict[str, Any]
+    ) -> Ticket:
+        """Hand a prepared call to the scheduler.
+
+        Raises:
+            ApiError: 429 when the queue is full, 503 while shutting down.
+        """
+        access["stream"] = stream
         try:
-            ticket = self.scheduler.submit(ready, deadline=deadline, stream=prepared.stream)
+            return self.scheduler.submit(ready, deadline=deadline, stream=stream)
         except QueueFullError:
             raise ApiError(
                 429,
@@ -95,7 +106,6 @@ class Service:
             ) from None
         except TicketFailed as exc:
             raise error_for(exc.event.error, exc.event.stage, self.config.timeout) from None
-        return Submitted(prepared, ready, ticket, deadline)
 
     async def answer(self, submitted: Submitted, access: dict[str, Any]) -> tuple[Response, Answer]:
         """Wait for a request that does not stream, and read its answer.

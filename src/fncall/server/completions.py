@@ -1,0 +1,191 @@
+"""OpenAI's legacy completions: ``POST /v1/completions``, a raw prompt continued as it is.
+
+No dialect, tools or grammar: the prompt goes to the model as written and the text comes
+back as generated, cut at the client's ``stop`` strings only. ``max_tokens`` defaults to
+16, as OpenAI's does. One prompt a request (a string, or a list holding one), one choice;
+``echo``, ``suffix``, ``logprobs`` and ``best_of`` other than their neutral values are
+refused by name.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import AsyncIterator, Sequence
+from dataclasses import replace
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse, Response, StreamingResponse
+from pydantic import Field
+
+from fncall.caller import PreparedCall
+from fncall.calls.call import ParsedOutput, ToolCall
+from fncall.dialects.base import Dialect, PromptInput
+from fncall.grammar.call_syntax import CallGrammar
+from fncall.grammar.ir import EMPTY, Node
+from fncall.request import ToolChoice
+from fncall.server.answers import error_for, usage
+from fncall.server.protocol import (
+    ApiError,
+    Strict,
+    parse_body,
+    parse_json_body,
+    request_body_openapi,
+)
+from fncall.server.scheduler import Done, Failed, Text, TicketFailed
+from fncall.server.service import Service
+from fncall.server.translate import MAX_STOP_CHARS, MAX_STOPS
+from fncall.tools.spec import ToolSet
+
+router = APIRouter()
+
+DEFAULT_MAX_TOKENS = 16
+"""OpenAI's default for a completion."""
+
+NEUTRAL_VALUES: dict[str, tuple[Any, ...]] = {
+    "echo": (False,),
+    "suffix": (),
+    "logprobs": (),
+    "best_of": (1,),
+    "frequency_penalty": (0,),
+    "presence_penalty": (0,),
+    "logit_bias": ({},),
+}
+
+
+class CompletionRequest(Strict):
+    """``POST /v1/completions``, as far as fncall serves it."""
+
+    model: str
+    prompt: str | list[str]
+    max_tokens: int | None = Field(default=None, ge=1)
+    temperature: float | None = Field(default=None, ge=0.0, le=2.0)
+    top_p: float | None = Field(default=None, gt=0.0, le=1.0)
+    stop: str | list[str] | None = None
+    seed: int | None = Field(default=None, ge=-(2**63), lt=2**64)
+    n: int | None = None
+    stream: bool | None = None
+    user: str | None = None
+
+
+class _RawText(Dialect):
+    """The prompt as written, the output as generated: no format of its own."""
+
+    name = "raw"
+    summary = "a raw prompt and its continuation"
+    text_avoid = "$^"  # nothing reads as a call
+    text_approximation = EMPTY
+
+    def build_prompt(self, given: PromptInput) -> str:
+        return given.query
+
+    def extract(self, output: str, tools: ToolSet) -> ParsedOutput:
+        return ParsedOutput([], output, output)
+
+    def call_grammar(self, g: CallGrammar) -> Node:
+        return EMPTY
+
+    def format_calls(self, calls: Sequence[ToolCall]) -> str:
+        return ""
+
+
+RAW_TEXT = _RawText()
+
+
+@router.post("/v1/completions", openapi_extra=request_body_openapi(CompletionRequest))
+async def create_completion(request: Request) -> Response:
+    """Continue a raw prompt (see the module docstring)."""
+    service: Service = request.app.state.service
+    access: dict[str, Any] = request.state.access
+    body = parse_body(CompletionRequest, parse_json_body(await request.body()), NEUTRAL_VALUES)
+    service.check_model(body.model)
+    ready = _prepared(body, service)
+    deadline = time.monotonic() + service.config.timeout
+    ticket = service.queue(ready, deadline=deadline, stream=bool(body.stream), access=access)
+    cid = f"cmpl-{request.state.request_id}"
+    created = int(time.time())
+
+    def body_of(text: str, finish: str | None) -> dict[str, Any]:
+        choice = {"text": text, "index": 0, "logprobs": None, "finish_reason": finish}
+        return {
+            "id": cid,
+            "object": "text_completion",
+            "created": created,
+            "model": service.served,
+            "choices": [choice],
+        }
+
+    if body.stream:
+
+        async def events() -> AsyncIterator[bytes]:
+            try:
+                while True:
+                    item = await ticket.next()
+                    if isinstance(item, Text):
+                        yield _event(body_of(item.text, None))
+                    elif isinstance(item, Done):
+                        finish = item.response.finish_reason
+                        access["outcome"] = finish
+                        yield _event({**body_of("", finish), "usage": usage(item.response)})
+                        break
+                    elif isinstance(item, Failed):
+                        error = error_for(item.error, item.stage, service.config.timeout)
+                        access["outcome"] = f"error:{error.code}"
+                        yield _event(error.body())
+                        break
+                yield b"data: [DONE]\n\n"
+            finally:
+                ticket.cancel()
+
+        return StreamingResponse(events(), media_type="text/event-stream")
+    try:
+        response = await ticket.response()
+    except TicketFailed as exc:
+        raise error_for(exc.event.error, exc.event.stage, service.config.timeout) from None
+    finally:
+        ticket.cancel()
+    access["outcome"] = response.finish_reason
+    return JSONResponse({**body_of(response.raw, response.finish_reason), "usage": usage(response)})
+
+
+def _prepared(body: CompletionRequest, service: Service) -> PreparedCall:
+    prompts = [body.prompt] if isinstance(body.prompt, str) else body.prompt
+    if len(prompts) != 1:
+        raise ApiError(
+            400,
+            f"prompt has {len(prompts)} prompts; fncall serve continues one a request.",
+            param="prompt",
+        )
+    if body.n not in (None, 1):
+        raise ApiError(400, f"n={body.n} is not supported: one choice a request.", param="n")
+    max_tokens = body.max_tokens or DEFAULT_MAX_TOKENS
+    if max_tokens > service.config.max_tokens_limit:
+        raise ApiError(
+            400,
+            f"max_tokens={max_tokens} is more than this server allows "
+            f"({service.config.max_tokens_limit}).",
+            param="max_tokens",
+            code="max_tokens_too_large",
+        )
+    stops = [body.stop] if isinstance(body.stop, str) else list(body.stop or ())
+    if len(stops) > MAX_STOPS or any(not s or len(s) > MAX_STOP_CHARS for s in stops):
+        raise ApiError(
+            400,
+            f"stop takes at most {MAX_STOPS} strings of 1 to {MAX_STOP_CHARS} characters.",
+            param="stop",
+        )
+    overrides = {"temperature": body.temperature, "top_p": body.top_p, "seed": body.seed}
+    sampling = replace(
+        service.caller.sampling,
+        max_tokens=max_tokens,
+        beams=1,
+        **{k: v for k, v in overrides.items() if v is not None},
+    )
+    return PreparedCall(
+        ToolSet(), ToolChoice("none"), None, sampling, [], prompts[0], RAW_TEXT, tuple(stops)
+    )
+
+
+def _event(data: dict[str, Any]) -> bytes:
+    return b"data: " + json.dumps(data, ensure_ascii=False).encode() + b"\n\n"
