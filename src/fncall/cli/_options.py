@@ -4,9 +4,12 @@ into the :class:`~fncall.settings.CallerSettings` a caller, an evaluation and a 
 from __future__ import annotations
 
 import argparse
+from contextlib import ExitStack
 
 from fncall.engines import ENGINES
+from fncall.errors import ConfigurationError
 from fncall.settings import CallerSettings
+from fncall.tools.spec import Tool
 
 GROUNDED_HELP = (
     "copy free-form string arguments from the request: each must be a span of its words "
@@ -17,6 +20,10 @@ BEAMS_HELP = (
     "engine; about that many times the compute)"
 )
 TOOLS_HELP = "a .py module, a .json or an OpenAPI file"
+MCP_HELP = (
+    "an MCP server whose tools are offered too: a command that starts it (stdio) or its "
+    "http(s):// URL (repeatable)"
+)
 DIALECT_HELP = "dialect name (default: the model directory's fncall.json)"
 CONVERSATION_HELP = (
     "dialect for conversations with tool results when --dialect is single-turn (default: "
@@ -42,6 +49,36 @@ def model_options(model_help: str) -> argparse.ArgumentParser:
         help="generation engine (default: transformers, in-process)",
     )
     return parent
+
+
+def tool_options(what: str = TOOLS_HELP) -> argparse.ArgumentParser:
+    """``--tools FILE`` and ``--mcp COMMAND_OR_URL`` (repeatable)."""
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument("--tools", help=what)
+    parent.add_argument(
+        "--mcp", action="append", default=[], metavar="COMMAND_OR_URL", help=MCP_HELP
+    )
+    return parent
+
+
+def open_tools(args: argparse.Namespace, stack: ExitStack) -> list[Tool]:
+    """The tools of ``--tools`` and of each ``--mcp`` server (connected until ``stack``
+    closes).
+
+    Raises:
+        ConfigurationError: neither was given, or a server could not be used.
+    """
+    if not args.tools and not args.mcp:
+        raise ConfigurationError("give the tools: --tools FILE and/or --mcp COMMAND_OR_URL")
+    from fncall.tools import load_tools
+
+    tools = list(load_tools(args.tools).values()) if args.tools else []
+    if args.mcp:
+        from fncall.tools.mcp_servers import McpServer
+
+        for target in args.mcp:
+            tools.extend(stack.enter_context(McpServer(target)).tools)
+    return tools
 
 
 def decoding_options() -> argparse.ArgumentParser:

@@ -5,8 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from contextlib import ExitStack
 
-from fncall.cli._options import TOOLS_HELP, caller_settings, decoding_options, model_options
+from fncall.cli._options import (
+    caller_settings,
+    decoding_options,
+    model_options,
+    open_tools,
+    tool_options,
+)
 from fncall.cli.chat import ask_on_terminal
 
 
@@ -15,9 +22,12 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     call = commands.add_parser(
         "call",
         help="ask a model; print the validated calls (and results) as JSON",
-        parents=[model_options("model directory, GGUF file or server URL"), decoding_options()],
+        parents=[
+            model_options("model directory, GGUF file or server URL"),
+            decoding_options(),
+            tool_options(),
+        ],
     )
-    call.add_argument("--tools", required=True, help=TOOLS_HELP)
     call.add_argument(
         "--tool-choice",
         default="auto",
@@ -28,7 +38,8 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     call.add_argument(
         "--execute",
         action="store_true",
-        help="run the calls (tools from a .py file); tools that need approval ask on the terminal",
+        help="run the calls (tools from a .py file or --mcp servers); tools that need approval "
+        "ask on the terminal",
     )
     call.add_argument("query", help="the user's query")
     call.set_defaults(func=run)
@@ -37,17 +48,18 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Answer the query; 1 when the output could not be used."""
     from fncall.caller import FunctionCaller
-    from fncall.tools import load_tools
 
-    caller = FunctionCaller.from_settings(
-        caller_settings(args), load_tools(args.tools), system=args.system, approve=ask_on_terminal
-    )
-    response = caller.call(
-        args.query,
-        tool_choice=args.tool_choice,
-        parallel=not args.no_parallel,
-        execute=args.execute,
-    )
+    with ExitStack() as stack:
+        tools = open_tools(args, stack)
+        caller = FunctionCaller.from_settings(
+            caller_settings(args), tools, system=args.system, approve=ask_on_terminal
+        )
+        response = caller.call(
+            args.query,
+            tool_choice=args.tool_choice,
+            parallel=not args.no_parallel,
+            execute=args.execute,
+        )
     print(json.dumps(response.to_dict(), indent=2, ensure_ascii=False))
     if response.error is not None:
         print(f"error: {type(response.error).__name__}: {response.error}", file=sys.stderr)

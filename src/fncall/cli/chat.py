@@ -6,10 +6,18 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Iterator
+from contextlib import ExitStack
 from typing import TextIO
 
 from fncall.calls.call import ToolCall
-from fncall.cli._options import TOOLS_HELP, caller_settings, decoding_options, model_options
+from fncall.cli._options import (
+    TOOLS_HELP,
+    caller_settings,
+    decoding_options,
+    model_options,
+    open_tools,
+    tool_options,
+)
 from fncall.tools.spec import Tool
 
 
@@ -22,9 +30,12 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         "after validation; tools that need approval ask first), reads their results and "
         "answers. Turns are read from standard input until an empty line or end of input; "
         "give MESSAGE to answer one and exit.",
-        parents=[model_options("model directory, GGUF file or server URL"), decoding_options()],
+        parents=[
+            model_options("model directory, GGUF file or server URL"),
+            decoding_options(),
+            tool_options(f"{TOOLS_HELP} (its Python functions run as the tools)"),
+        ],
     )
-    chat.add_argument("--tools", help=f"{TOOLS_HELP} (Python functions run as the tools)")
     chat.add_argument("--system", help="a system message")
     chat.add_argument(
         "--max-steps", type=int, default=6, help="generations per turn at most (default 6)"
@@ -40,22 +51,23 @@ def run(args: argparse.Namespace) -> int:
     """Hold the conversation; 1 when a turn ended without an answer."""
     from fncall.agent import Agent, AgentRun
     from fncall.caller import FunctionCaller
-    from fncall.tools import load_tools
 
-    tools = load_tools(args.tools) if args.tools else ()
-    caller = FunctionCaller.from_settings(
-        caller_settings(args), tools, approve=_approve_all if args.yes else ask_on_terminal
-    )
-    agent = Agent(caller, max_steps=args.max_steps)
-    conversation = AgentRun([{"role": "system", "content": args.system}] if args.system else [])
-    turns = [args.message] if args.message is not None else _read_turns(sys.stdin, sys.stderr)
-    ok = True
-    for text in turns:
-        conversation.messages.append({"role": "user", "content": text})
-        for event in agent.events(conversation.messages):
-            conversation.add(event)
-            _show(event)
-        ok = conversation.answer is not None
+    with ExitStack() as stack:
+        tools = open_tools(args, stack)
+        caller = FunctionCaller.from_settings(
+            caller_settings(args), tools, approve=_approve_all if args.yes else ask_on_terminal
+        )
+        agent = Agent(caller, max_steps=args.max_steps)
+        system = [{"role": "system", "content": args.system}] if args.system else []
+        conversation = AgentRun(system)
+        turns = [args.message] if args.message is not None else _read_turns(sys.stdin, sys.stderr)
+        ok = True
+        for text in turns:
+            conversation.messages.append({"role": "user", "content": text})
+            for event in agent.events(conversation.messages):
+                conversation.add(event)
+                _show(event)
+            ok = conversation.answer is not None
     return 0 if ok else 1
 
 

@@ -6,8 +6,13 @@ import argparse
 import logging
 import os
 import sys
+from contextlib import ExitStack
+from typing import TYPE_CHECKING, Any
 
-from fncall.cli._options import caller_settings, decoding_options, model_options
+from fncall.cli._options import MCP_HELP, caller_settings, decoding_options, model_options
+
+if TYPE_CHECKING:
+    from fncall.server import ServerConfig, Toolset
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
@@ -65,12 +70,20 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         help="a web origin (https://app.example.com, or '*') whose pages may call the API "
         "(repeatable); other foreign Origin headers get HTTP 403",
     )
+    serve.add_argument(
+        "--mcp",
+        action="append",
+        default=[],
+        metavar="COMMAND_OR_URL",
+        help=f"{MCP_HELP}; the web page offers its tools and the server runs each call the "
+        "user approves there",
+    )
     serve.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Serve until interrupted."""
-    from fncall.server import ServerConfig, create_app, serve
+    from fncall.server import ServerConfig, create_app
 
     config = ServerConfig(
         caller=caller_settings(args),
@@ -86,7 +99,30 @@ def run(args: argparse.Namespace) -> int:
         allowed_hosts=(*args.allowed_host, args.host),
         cors_origins=tuple(args.cors_origin),
     )
-    app = create_app(config)
+    with ExitStack() as stack:
+        toolsets = [_mcp_toolset(target, stack) for target in args.mcp]
+        app = create_app(config, toolsets=toolsets)
+        _serve(app, config, args)
+    return 0
+
+
+def _mcp_toolset(target: str, stack: ExitStack) -> Toolset:
+    from fncall.server import Toolset
+    from fncall.tools.mcp_servers import McpServer
+    from fncall.tools.spec import ToolSet
+
+    server = stack.enter_context(McpServer(target))
+    return Toolset(
+        f"mcp-{server.name}",
+        f"{server.name} (MCP)",
+        f"The tools of the MCP server {target}.",
+        ToolSet(server.tools),
+    )
+
+
+def _serve(app: Any, config: ServerConfig, args: argparse.Namespace) -> None:
+    from fncall.server import serve
+
     access = logging.getLogger("fncall.server.access")
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(message)s"))
@@ -113,4 +149,3 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     serve(app, args.host, args.port)
-    return 0

@@ -16,7 +16,9 @@ What the app keeps on ``app.state`` (for the web chat's router and for tests):
   engine directly;
 - ``app.state.model_name``: the served model id (what clients send as ``model``);
 - ``app.state.service``: the :class:`~fncall.server.service.Service` the generating
-  routes share (submit a checked request, await its answer).
+  routes share (submit a checked request, await its answer);
+- ``app.state.toolsets``: the tool sets the server runs for the web page, by id;
+- ``app.state.responses``: the stored responses of the Responses API.
 
 Every ``/v1/*`` path needs the bearer token when ``config.api_key`` is set; ``/health`` and
 the web chat page are public. Errors on ``/v1/*`` paths have OpenAI's shape.
@@ -27,7 +29,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -60,11 +62,14 @@ from fncall.server.protocol import (
 from fncall.server.scheduler import Failed, Scheduler
 from fncall.server.service import Service
 from fncall.server.stream import sse
+from fncall.server.webchat import Toolset
 
 log = logging.getLogger("fncall.server")
 
 
-def create_app(config: ServerConfig, engine: Engine | None = None) -> FastAPI:
+def create_app(
+    config: ServerConfig, engine: Engine | None = None, toolsets: Sequence[Toolset] = ()
+) -> FastAPI:
     """The server's ASGI app.
 
     Args:
@@ -72,6 +77,8 @@ def create_app(config: ServerConfig, engine: Engine | None = None) -> FastAPI:
         engine: An engine already loaded (tests, and the demo, share one between apps),
             used as ``config.caller`` says; by default ``config.caller`` loads its model now,
             so a bad set-up fails before the server listens.
+        toolsets: Tool sets the web page offers and the server runs (an MCP server's
+            tools), beside the demo sets.
 
     Raises:
         ConfigurationError, EngineError, UnknownDialectError: a model, dialect or setting
@@ -110,6 +117,7 @@ def create_app(config: ServerConfig, engine: Engine | None = None) -> FastAPI:
     app.state.scheduler = scheduler
     app.state.model_name = served
     app.state.service = service
+    app.state.toolsets = {**webchat.demo_toolsets(), **{t.id: t for t in toolsets}}
     app.state.responses = responses.ResponseStore()
     # Added innermost first: the access log sees every answer, 401s and 413s included; CORS
     # answers preflights before auth, and the browser guard refuses foreign pages first.

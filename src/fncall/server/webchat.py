@@ -4,8 +4,9 @@
 step, nothing fetched from elsewhere). The page talks to ``/v1/chat/completions`` like any
 OpenAI client, and to these:
 
-* ``GET /v1/fncall/toolsets``: the demo tool sets that ship with fncall, as OpenAI tools.
-* ``POST /v1/fncall/execute``: run one call of a demo tool, after validation, through
+* ``GET /v1/fncall/toolsets``: the tool sets the server runs, as OpenAI tools: the demo
+  sets that ship with fncall, and each MCP server's tools (``fncall serve --mcp``).
+* ``POST /v1/fncall/execute``: run one call of such a tool, after validation, through
   :class:`fncall.calls.execute.Executor` (never ``eval``). The page asks the user before
   calling it, so a tool marked ``requires_approval`` counts as approved.
 * ``GET /v1/fncall/info``: the served model's dialect, and how it renders a conversation
@@ -67,8 +68,9 @@ router = APIRouter()
 
 
 @dataclass(frozen=True)
-class DemoToolset:
-    """A tool set that ships with fncall, with offline implementations the server may run.
+class Toolset:
+    """A tool set the server may run: the demo sets that ship with fncall (offline
+    implementations), and the tools of the MCP servers ``fncall serve --mcp`` connects to.
 
     Attributes:
         id: What requests name it by.
@@ -95,10 +97,10 @@ class DemoToolset:
 
 
 @cache
-def demo_toolsets() -> dict[str, DemoToolset]:
+def demo_toolsets() -> dict[str, Toolset]:
     """The shipped demo tool sets, by id."""
     sets = [
-        DemoToolset(
+        Toolset(
             "everyday",
             "Everyday (demo)",
             "Weather, coordinates, currency conversion, a thermostat and e-mail, with fixed "
@@ -138,9 +140,11 @@ def asset(name: str) -> Response:
 
 
 @router.get("/v1/fncall/toolsets")
-def list_toolsets() -> dict[str, Any]:
-    """The demo tool sets, each with an id, a name, a description and its OpenAI tools."""
-    return {"object": "list", "data": [s.to_dict() for s in demo_toolsets().values()]}
+def list_toolsets(request: Request) -> dict[str, Any]:
+    """The tool sets the server runs, each with an id, a name, a description and its OpenAI
+    tools."""
+    toolsets: dict[str, Toolset] = request.app.state.toolsets
+    return {"object": "list", "data": [s.to_dict() for s in toolsets.values()]}
 
 
 @router.get("/v1/fncall/info")
@@ -178,7 +182,7 @@ _VALIDATION_CODES: list[tuple[type[CallValidationError], str]] = [
 
 @router.post("/v1/fncall/execute")
 async def execute(request: Request) -> dict[str, Any]:
-    """Run one call of a demo tool.
+    """Run one call of a tool of the server's tool sets.
 
     The body is ``{"toolset": "everyday", "name": "get_weather", "arguments": {...}}``;
     ``arguments`` may also be the JSON string of an OpenAI ``tool_call``, and ``toolset``
@@ -192,7 +196,7 @@ async def execute(request: Request) -> dict[str, Any]:
             the tool's schema (400), naming the parameter.
     """
     body = parse_json_body(await request.body())
-    demo = _demo_toolset(body.get("toolset", "everyday"))
+    demo = _toolset(request.app.state.toolsets, body.get("toolset", "everyday"))
     name = body.get("name")
     if not isinstance(name, str) or not name:
         raise ApiError(400, "'name' is required: the name of the tool to call.", param="name")
@@ -229,13 +233,13 @@ async def execute(request: Request) -> dict[str, Any]:
     return out
 
 
-def _demo_toolset(toolset_id: Any) -> DemoToolset:
-    demo = demo_toolsets().get(toolset_id) if isinstance(toolset_id, str) else None
+def _toolset(toolsets: dict[str, Toolset], toolset_id: Any) -> Toolset:
+    demo = toolsets.get(toolset_id) if isinstance(toolset_id, str) else None
     if demo is None:
         raise ApiError(
             404,
-            f"There is no demo tool set {toolset_id!r} (the server runs only its demo tool "
-            f"sets: {', '.join(demo_toolsets())}); give the results of other tools yourself.",
+            f"There is no tool set {toolset_id!r} (the server runs only its own tool sets: "
+            f"{', '.join(toolsets)}); give the results of other tools yourself.",
             param="toolset",
             code="toolset_not_found",
         )
