@@ -5,6 +5,7 @@ here that load the real base; the rest of the suite runs on tiny models."""
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
@@ -83,3 +84,120 @@ def test_the_house_model_completes_a_two_step_task_as_an_agent(house_caller):
     assert "14" in run.answer and "light rain" in run.answer
     roles = [m["role"] for m in run.messages]
     assert roles == ["user", "assistant", "tool", "assistant"]
+
+
+# --- the house model behind the server, driven by the clients agents use -------------------
+
+WEATHER_TOOL = {
+    "type": "function",
+    "function": {
+        "name": "get_weather",
+        "description": "Get the current weather in a city.",
+        "parameters": {
+            "type": "object",
+            "properties": {"city": {"type": "string", "description": "The city name."}},
+            "required": ["city"],
+        },
+    },
+}
+RESULT = '{"city": "Lyon", "temperature_c": 14, "conditions": "light rain"}'
+QUESTION = "What's the weather in Lyon right now?"
+
+
+@pytest.fixture(scope="module")
+def house_url(house_caller):
+    from fncall.server import ServerConfig, ServerThread, create_app
+    from fncall.settings import CallerSettings
+
+    config = ServerConfig(CallerSettings(max_tokens=96), model_name="house")
+    with ServerThread(create_app(config, house_caller.engine)) as server:
+        yield server.url
+
+
+def test_an_openai_sdk_loop_completes_a_two_step_task(house_url):
+    import openai
+
+    client = openai.OpenAI(base_url=f"{house_url}/v1", api_key="x", max_retries=0, timeout=120)
+    messages = [{"role": "user", "content": QUESTION}]
+    first = client.chat.completions.create(model="house", messages=messages, tools=[WEATHER_TOOL])
+    [call] = first.choices[0].message.tool_calls
+    assert call.function.name == "get_weather" and json.loads(call.function.arguments) == {
+        "city": "Lyon"
+    }
+    messages += [first.choices[0].message.model_dump(exclude_none=True)]
+    messages += [{"role": "tool", "tool_call_id": call.id, "content": RESULT}]
+    second = client.chat.completions.create(model="house", messages=messages, tools=[WEATHER_TOOL])
+    answer = second.choices[0].message
+    assert not answer.tool_calls and "14" in answer.content and "light rain" in answer.content
+
+
+def test_a_langchain_agent_loop_completes_a_two_step_task(house_url):
+    from langchain_core.messages import HumanMessage, ToolMessage
+    from langchain_core.tools import tool
+    from langchain_openai import ChatOpenAI
+
+    @tool
+    def get_weather(city: str) -> str:
+        """Get the current weather in a city."""
+        return RESULT
+
+    llm = ChatOpenAI(model="house", base_url=f"{house_url}/v1", api_key="x", max_retries=0)
+    agent = llm.bind_tools([get_weather])
+    messages: list[Any] = [HumanMessage(QUESTION)]
+    for _ in range(3):  # the loop every LangChain agent runs
+        reply = agent.invoke(messages)
+        messages.append(reply)
+        if not reply.tool_calls:
+            break
+        for call in reply.tool_calls:
+            messages.append(ToolMessage(get_weather.invoke(call["args"]), tool_call_id=call["id"]))
+    kinds = [type(m).__name__ for m in messages]
+    assert kinds == ["HumanMessage", "AIMessage", "ToolMessage", "AIMessage"]
+    assert messages[1].tool_calls[0]["args"] == {"city": "Lyon"}
+    assert "14" in messages[-1].content and "light rain" in messages[-1].content
+
+
+def test_the_responses_api_gives_a_call_then_an_answer_from_its_output(house_url):
+    import openai
+
+    client = openai.OpenAI(base_url=f"{house_url}/v1", api_key="x", max_retries=0, timeout=120)
+    tool = {"type": "function", **WEATHER_TOOL["function"]}
+    first = client.responses.create(model="house", input=QUESTION, tools=[tool])
+    [call] = [item for item in first.output if item.type == "function_call"]
+    assert call.name == "get_weather" and json.loads(call.arguments) == {"city": "Lyon"}
+    output = {"type": "function_call_output", "call_id": call.call_id, "output": RESULT}
+    second = client.responses.create(
+        model="house", previous_response_id=first.id, input=[output], tools=[tool]
+    )
+    assert "14" in second.output_text and "light rain" in second.output_text
+
+
+def test_with_structured_output_gives_schema_valid_objects(house_url):
+    import pydantic
+    from langchain_openai import ChatOpenAI
+
+    class Contact(pydantic.BaseModel):
+        name: str = pydantic.Field(description="Full name")
+        email: str = pydantic.Field(description="Email address")
+
+    llm = ChatOpenAI(model="house", base_url=f"{house_url}/v1", api_key="x", max_retries=0)
+    contact = llm.with_structured_output(Contact).invoke(
+        "Extract the contact: Maria Lopez, maria.lopez@example.com, lives in Seville."
+    )
+    assert contact == Contact(name="Maria Lopez", email="maria.lopez@example.com")
+
+
+def test_an_mcp_servers_tool_is_listed_called_and_answered_from(house_caller):
+    import sys
+    from pathlib import Path
+
+    from fncall.tools.mcp_servers import McpServer
+
+    script = Path(__file__).parent / "mcp_notes_server.py"
+    with McpServer(f"{sys.executable} {script}") as server:
+        weather = [t for t in server.tools if t.name == "get_weather"]
+        caller = FunctionCaller(house_caller.engine, tools=weather, max_tokens=64)
+        run = caller.chat(QUESTION)
+    assert [type(e).__name__ for e in run.events] == ["CallsMade", "ToolResult", "Answered"]
+    assert json.loads(run.results[0].content)["conditions"] == "light rain"
+    assert "14" in run.answer and "light rain" in run.answer
