@@ -210,7 +210,7 @@ def test_unknown_model_path_and_method(url: str) -> None:
     assert response.status_code == 404
     error = error_of(response)
     assert error["code"] == "model_not_found" and "gpt-4o" in error["message"]
-    response = httpx.post(f"{url}/v1/completions", json={"model": MODEL, "prompt": "x"})
+    response = httpx.post(f"{url}/v1/embeddings", json={"model": MODEL, "input": "x"})
     assert response.status_code == 404 and "Invalid URL" in error_of(response)["message"]
     response = httpx.get(f"{url}/v1/chat/completions")
     assert response.status_code == 405
