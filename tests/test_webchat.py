@@ -125,7 +125,13 @@ def test_a_tool_that_raises_is_a_result_the_model_sees(server):
     ("body", "status", "param", "code", "says"),
     [
         ({"name": "rm_rf"}, 404, "name", "tool_not_found", "has no tool 'rm_rf'"),
-        ({"toolset": "mine", "name": "x"}, 404, "toolset", "toolset_not_found", "no demo tool set"),
+        (
+            {"toolset": "mine", "name": "x"},
+            404,
+            "toolset",
+            "toolset_not_found",
+            "no tool set 'mine'",
+        ),
         ({"arguments": {}}, 400, "name", None, "'name' is required"),
         (
             {"name": "get_weather", "arguments": {}},
