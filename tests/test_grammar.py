@@ -50,6 +50,9 @@ def test_invalid_calls_are_refused(name, accepts):
         ToolCall("get_weather", {"city": "Paris", "country": "FR"}),  # undeclared argument
         ToolCall("get_weather", {"unit": "celsius", "city": "Paris"}),  # out of declared order
     ]
+    in_order = ToolCall("get_weather", {"city": "Paris", "unit": "celsius"})
+    if dialect.format_calls([invalid[-1]]) == dialect.format_calls([in_order]):
+        invalid.pop()  # a format with one order of its own (FunctionGemma sorts the keys)
     for call in invalid:
         # format_calls writes whatever it is given; the grammar must refuse it
         assert not accepts(grammar, dialect.format_calls([call])), call

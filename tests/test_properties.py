@@ -88,9 +88,16 @@ def strings_for(dialect: Dialect) -> st.SearchStrategy[str]:
 
     A stop sequence ends generation, so no model output can hold one and the dialect need
     not round-trip it (NexusRaven-V2, for one, cuts the output at ``<bot_end>`` wherever it
-    is).
+    is); nor can a string hold the token that delimits strings (FunctionGemma's
+    ``<escape>``).
     """
-    return nasty_text().filter(lambda s: not any(stop in s for stop in dialect.stop))
+    delimiter = dialect.value_syntax.string_delimiter
+    return nasty_text().filter(
+        lambda s: (
+            not any(stop in s for stop in dialect.stop)
+            and (delimiter is None or delimiter not in s)
+        )
+    )
 
 
 def writes_python(dialect: Dialect) -> bool:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from fncall import Demonstration, ToolCall, get_dialect, read_output, render_prompt, toolset
-from fncall.errors import PromptError
+from fncall.errors import OutputParseError, PromptError
 from tests.bfcl_data import require_bfcl
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -645,3 +645,131 @@ def test_bfcl_dotted_names_and_plain_text():
     text = read_output("bfcl-python", tools, "None of the functions can compute a sum.")
     assert not text.is_call and text.text == "None of the functions can compute a sum."
     assert read_output("bfcl-python", tools, "[]").calls == []
+
+
+# --- FunctionGemma ----------------------------------------------------------------------------
+
+GEMMA_WEATHER = {
+    "type": "function",
+    "function": {
+        "name": "get_weather",
+        "description": "Get current weather for a location",
+        "parameters": {
+            "type": "object",
+            "properties": {"location": {"type": "string", "description": "City name"}},
+            "required": ["location"],
+        },
+    },
+}
+
+
+def test_functiongemma_prompt_is_the_official_templates():
+    """The bytes the official chat template renders (llama.cpp's tokenization of them was
+    checked against the model's GGUF by others; BOS is the tokenizer's)."""
+    expected = (
+        "<start_of_turn>developer\nYou are a model that can do function calling with the "
+        "following functions<start_function_declaration>declaration:get_weather{description:"
+        "<escape>Get current weather for a location<escape>,parameters:{properties:{location:"
+        "{description:<escape>City name<escape>,type:<escape>STRING<escape>}},required:"
+        "[<escape>location<escape>],type:<escape>OBJECT<escape>}}<end_function_declaration>"
+        "<end_of_turn>\n<start_of_turn>user\nWhat's the weather in Paris?<end_of_turn>\n"
+        "<start_of_turn>model\n"
+    )
+    assert (
+        render_prompt("functiongemma", [GEMMA_WEATHER], "What's the weather in Paris?") == expected
+    )
+
+
+def test_functiongemma_declares_enums_items_and_nested_objects_keys_sorted():
+    tool = {
+        "name": "book",
+        "description": "Book a table.",
+        "parameters": {
+            "type": "object",
+            "properties": {
+                "when": {"type": "string", "enum": ["lunch", "dinner"]},
+                "guests": {"type": "array", "items": {"type": "string"}, "description": "Names"},
+                "place": {
+                    "type": "object",
+                    "properties": {"city": {"type": "string"}, "area": {"type": "string"}},
+                    "required": ["city"],
+                },
+            },
+            "required": ["when"],
+        },
+    }
+    prompt = render_prompt("functiongemma", [tool], "x")
+    assert (
+        "parameters:{properties:{guests:{description:<escape>Names<escape>,items:{type:<escape>"
+        "STRING<escape>},type:<escape>ARRAY<escape>},place:{properties:{area:{type:<escape>STRING"
+        "<escape>},city:{type:<escape>STRING<escape>}},required:[<escape>city<escape>],type:"
+        "<escape>OBJECT<escape>},when:{enum:[<escape>lunch<escape>,<escape>dinner<escape>],type:"
+        "<escape>STRING<escape>}},required:[<escape>when<escape>],type:<escape>OBJECT<escape>}}"
+    ) in prompt
+
+
+def test_functiongemma_renders_a_conversation_in_one_model_turn_per_call():
+    messages = [
+        {"role": "system", "content": "Be brief."},
+        {"role": "user", "content": "Weather in Paris?"},
+        {
+            "role": "assistant",
+            "tool_calls": [
+                {"function": {"name": "get_weather", "arguments": '{"location": "Paris"}'}}
+            ],
+        },
+        {"role": "tool", "name": "get_weather", "content": '{"temp": 20}'},
+    ]
+    prompt = render_prompt("functiongemma", [GEMMA_WEATHER], messages)
+    assert prompt.startswith(
+        "<start_of_turn>developer\nBe brief.\nYou are a model that can do function calling "
+        "with the following functions<start_function_declaration>"
+    )
+    assert prompt.endswith(
+        "<start_of_turn>user\nWeather in Paris?<end_of_turn>\n<start_of_turn>model\n"
+        "<start_function_call>call:get_weather{location:<escape>Paris<escape>}"
+        "<end_function_call><start_function_response>response:get_weather{value:<escape>"
+        '{"temp": 20}<escape>}<end_function_response>'
+    )  # the model answers on in its turn
+    answered = [
+        *messages,
+        {"role": "assistant", "content": "20C."},
+        {"role": "user", "content": "Thanks"},
+    ]
+    assert render_prompt("functiongemma", [GEMMA_WEATHER], answered).endswith(
+        "<end_function_response>20C.<end_of_turn>\n<start_of_turn>user\nThanks<end_of_turn>\n"
+        "<start_of_turn>model\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "output, calls, text",
+    [
+        ("<start_function_call>call:get_weather{location:<escape>Paris, {FR}<escape>}"
+         "<end_function_call>", [ToolCall("get_weather", {"location": "Paris, {FR}"})], ""),
+        ("Checking.<start_function_call>call:f{a:1.5,b:true,c:None,d:[<escape>x<escape>,2],"
+         "e:{k:<escape>v<escape>,<escape>odd key<escape>:-3}}<end_function_call>"
+         "<start_function_call>call:g{}<end_function_call>",
+         [ToolCall("f", {"a": 1.5, "b": True, "c": None, "d": ["x", 2],
+                         "e": {"k": "v", "odd key": -3}}), ToolCall("g", {})], "Checking."),
+        ("It is sunny in Paris.", [], "It is sunny in Paris."),
+    ],
+)  # fmt: skip
+def test_functiongemma_outputs_parse(output, calls, text):
+    parsed = get_dialect("functiongemma").parse(output, toolset([GEMMA_WEATHER]))
+    assert parsed.calls == calls and parsed.text == text
+
+
+@pytest.mark.parametrize(
+    "output",
+    [
+        "<start_function_call>call:get_weather{location:<escape>Paris}<end_function_call>",
+        "<start_function_call>call:get_weather{location:Paris}<end_function_call>",
+        "<start_function_call>call:get_weather{location:<escape>P<escape>",
+        "<start_function_call>call:get_weather{a:1,a:2}<end_function_call>",
+        "<start_function_call>get_weather{}<end_function_call>",
+    ],
+)
+def test_functiongemma_malformed_calls_are_errors_not_text(output):
+    with pytest.raises(OutputParseError):
+        read_output("functiongemma", [GEMMA_WEATHER], output)

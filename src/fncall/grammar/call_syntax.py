@@ -62,6 +62,19 @@ class CallGrammar:
         """``name(a=1, b='x')``."""
         return seq(f"{tool.name}(", self.python_arguments(tool, nested_call), ")")
 
+    def keyed_arguments(self, tool: Tool, *, sort: bool = False) -> Node:
+        """``key:value`` members in the value syntax (``a:1,b:<escape>x<escape>``), in
+        declared order or sorted by name, optional ones skippable."""
+        names = sorted(tool.properties) if sort else list(tool.properties)
+        members = [
+            (
+                seq(self.values.key(name), self.values.value(tool.properties[name])),
+                name in tool.required,
+            )
+            for name in names
+        ]
+        return self.values.members(members, self.values.syntax.item_separator)
+
     def json_arguments(self, tool: Tool) -> Node:
         """The arguments as a JSON object, properties in declared order. Only declared
         arguments are accepted (validation refuses any other), even with none declared."""

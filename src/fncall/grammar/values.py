@@ -1,4 +1,5 @@
-"""Grammar rules for argument values, compiled from JSON Schema, in JSON or Python syntax.
+"""Grammar rules for argument values, compiled from JSON Schema, in JSON syntax, Python
+literals, or a syntax whose strings sit raw between delimiter tokens (FunctionGemma's).
 
 Every string, number and array is bounded and whitespace is fixed, so a weak model cannot
 run on until its token limit. Where a schema keyword cannot be written exactly, the grammar
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -61,7 +63,7 @@ _JSON_ESCAPES = {
 
 @dataclass(frozen=True)
 class ValueSyntax:
-    """How values are written: JSON, or Python literals.
+    """How values are written: JSON, Python literals, or delimited raw strings.
 
     Attributes:
         python: Python literals (``True``, ``None``, ``'...'`` strings) instead of JSON.
@@ -69,30 +71,67 @@ class ValueSyntax:
         key_separator: Between an object key and its value.
         excluded: Characters that may not appear raw inside strings (a dialect's end marker
             starts with one); they can still be written as ``\\u`` escapes.
+        string_delimiter: A token that opens and closes every string, whose text is then
+            written raw, without escapes (FunctionGemma's ``<escape>``); object keys are
+            sorted, bare where they are names (:data:`BARE_KEY`), and the grammar's strings
+            hold no ``<``.
+        null_literal: How null is written, where not the syntax's own (``None``).
     """
 
     python: bool = False
     item_separator: str = ", "
     key_separator: str = ": "
     excluded: str = ""
+    string_delimiter: str | None = None
+    null_literal: str | None = None
 
     def literal(self, value: Any) -> str:
+        if self.string_delimiter is not None:
+            return self._delimited(value)
+        if value is None and self.null_literal is not None:
+            return self.null_literal
         if self.python:
             return format_python_value(value)
         return json.dumps(
             value, ensure_ascii=False, separators=(self.item_separator, self.key_separator)
         )
 
+    def _delimited(self, value: Any) -> str:
+        if isinstance(value, str):
+            return f"{self.string_delimiter}{value}{self.string_delimiter}"
+        if value is None:
+            return self.null_literal or "null"
+        if isinstance(value, dict):
+            members = (
+                f"{self.key(key)}{self._delimited(item)}" for key, item in sorted(value.items())
+            )
+            return "{" + self.item_separator.join(members) + "}"
+        if isinstance(value, list | tuple):
+            return "[" + self.item_separator.join(self._delimited(v) for v in value) + "]"
+        return json.dumps(value)
+
     @property
     def quote(self) -> str:
-        """The string quote: Python literals use single quotes, as ``repr`` and NexusRaven
-        write them."""
+        """What opens and closes a string: Python literals use single quotes, as ``repr``
+        and NexusRaven write them."""
+        if self.string_delimiter is not None:
+            return self.string_delimiter
         return "'" if self.python else '"'
+
+    def key(self, name: str) -> str:
+        """An object key and its separator (with a string delimiter: a bare name where it
+        is one, else delimited like a string)."""
+        if self.string_delimiter is not None:
+            bare = BARE_KEY.fullmatch(name) is not None
+            return (name if bare else self.literal(name)) + self.key_separator
+        return self.literal(name) + self.key_separator
 
     def string_body(self, text: str) -> str:
         """``text`` as the inside of a string literal (quotes not included), escaped so the
         string rule accepts it: short escapes where the syntax has them, ``\\uXXXX`` for
-        other control characters and for ``excluded`` ones."""
+        other control characters and for ``excluded`` ones; raw between delimiters."""
+        if self.string_delimiter is not None:
+            return text
         short = _PYTHON_ESCAPES if self.python else _JSON_ESCAPES
         out = []
         for c in text:
@@ -105,6 +144,8 @@ class ValueSyntax:
         return "".join(out)
 
 
+BARE_KEY = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
+"""Keys a delimited-string syntax writes bare."""
 _HEX = chars("0-9a-fA-F")
 # \\u escapes outside the surrogate range, so a decoded string is always valid text
 _UNICODE_ESCAPE = seq(
@@ -261,6 +302,9 @@ class ValueCompiler:
 
     def _make_string_unit(self) -> Node:
         quote = self.syntax.quote
+        if self.syntax.string_delimiter is not None:  # raw text: no escapes, no "<"
+            raw = chars("<\x00-\x08\x0b-\x1f\x7f" + self.syntax.excluded, negated=True)
+            return self.b.rule("char", raw)
         if self.syntax.python:
             raw = chars(quote + "\\\x00-\x1f\x7f", negated=True)
             escapes = seq("\\", chars("\\'\"nrt"))
@@ -352,7 +396,7 @@ class ValueCompiler:
         return seq("[", body if low else opt(body), "]")
 
     def key(self, name: str) -> str:
-        return self.syntax.literal(name) + self.syntax.key_separator
+        return self.syntax.key(name)
 
     def object(self, schema: dict[str, Any], depth: int) -> Node:
         properties = schema.get("properties") or {}
@@ -361,7 +405,12 @@ class ValueCompiler:
             extra = schema.get("additionalProperties", True)
             if extra is False:
                 return seq("{}")
-            member = seq(self.string({}), self.syntax.key_separator, self.value(extra, depth - 1))
+            free_key = (
+                rep(chars("A-Za-z0-9_"), 1, 64)
+                if self.syntax.string_delimiter is not None
+                else self.string({})
+            )
+            member = seq(free_key, self.syntax.key_separator, self.value(extra, depth - 1))
             if self.limits.max_items > 1:
                 # a grammar cannot keep free keys apart; parsers refuse a repeated key
                 self.unenforced.append(DISTINCT_KEYS)
@@ -441,9 +490,9 @@ class ValueCompiler:
         if kind == "number":
             return self.number(schema)
         if kind == "boolean":
-            return alt("True", "False") if self.syntax.python else alt("true", "false")
+            return alt(self.syntax.literal(True), self.syntax.literal(False))
         if kind == "null":
-            return seq("None" if self.syntax.python else "null")
+            return seq(self.syntax.literal(None))
         if kind == "array":
             return self.array(schema, depth)
         if kind == "object":
