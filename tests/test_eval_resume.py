@@ -4,6 +4,7 @@ they are written, and an interruption counts what is on disk."""
 
 from __future__ import annotations
 
+import html
 import json
 import shutil
 import signal
@@ -112,7 +113,11 @@ def test_entries_that_cannot_be_run_fail_alone_and_the_rest_is_scored(
     assert summary["overall_accuracy"] == sum(r["valid"] for r in records.values()) / 5
     assert summary["error_types"]["PromptError"] == 1
     assert "not run (counted as failed)  2 (ContextLengthError 1, PromptError 1)" in printed
-    assert "(set_light): arguments must be a JSON object" in (out / "report.html").read_text()
+    page = html.unescape((out / "report.html").read_text())
+    assert "(set_light): arguments must be a JSON object" in page
+    # each failure with its question and what a right answer is
+    assert "<th>question</th><th>expected</th>" in page
+    assert "set_light(room='room 1', on=True)" in page and LONG_QUERY[:200] in page
 
     # the good entries' outputs do not depend on sharing a batch with the bad ones
     alone = tmp_path / "alone"
@@ -314,3 +319,20 @@ def test_an_interrupted_run_counts_the_results_on_disk(tiny_model_dir, tmp_path,
     assert saved == len(whole) and saved >= 6
     assert len({json.loads(line)["id"] for line in whole}) == saved - 1  # home_0 twice
     assert f"saved in {results}" in said
+
+
+def test_the_expected_answer_of_each_kind_of_entry_in_words():
+    from fncall.eval.data import EvalEntry
+    from fncall.eval.report import expected_of, question_of
+    from fncall.tools.spec import ToolSet
+
+    def entry(**fields) -> EvalEntry:
+        messages = [{"role": "system", "content": "s"}, {"role": "user", "content": "Area?"}]
+        return EvalEntry("e", "simple", messages, ToolSet(), [], **fields)
+
+    ast = entry(scoring="ast", ground_truth=[{"area": {"base": [10], "unit": ["cm", ""]}}])
+    assert expected_of(ast) == "area(base=10, unit='cm' | '')" and question_of(ast) == "Area?"
+    two = entry(scoring="ast", ground_truth=[{"f": {}}, {"g": {"x": [1]}}])
+    assert expected_of(two) == "f(); g(x=1) (any order)"
+    assert expected_of(entry(scoring="no_call")).startswith("no call")
+    assert expected_of(entry(scoring="states", expected_text=["14", "rain"])).endswith("14, rain")

@@ -101,5 +101,5 @@ def evaluate(
         raise
     bar.close()
     summary = summarize(records, config.record())
-    write_report(out, summary, records)
+    write_report(out, summary, records, entries)
     return summary

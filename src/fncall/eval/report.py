@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 
 from fncall.errors import EvalRunError
+from fncall.eval.data import EvalEntry
 
 SUMMARY_FILE = "summary.json"
 REPORT_FILE = "report.html"
@@ -88,12 +89,47 @@ def summarize(records: Sequence[dict[str, Any]], config: dict[str, Any]) -> dict
 
 
 def write_report(
-    directory: str | Path, summary: dict[str, Any], records: Sequence[dict[str, Any]]
+    directory: str | Path,
+    summary: dict[str, Any],
+    records: Sequence[dict[str, Any]],
+    entries: Sequence[EvalEntry] = (),
 ) -> None:
-    """Write ``summary.json`` and ``report.html`` into the run's folder."""
+    """Write ``summary.json`` and ``report.html`` into the run's folder (``entries`` give
+    each failure's question and expected answer)."""
     folder = Path(directory)
     (folder / SUMMARY_FILE).write_text(json.dumps(summary, indent=2) + "\n")
-    (folder / REPORT_FILE).write_text(render_html(summary, records), encoding="utf-8")
+    page = render_html(summary, records, entries)
+    (folder / REPORT_FILE).write_text(page, encoding="utf-8")
+
+
+def question_of(entry: EvalEntry) -> str:
+    """The entry's last user message (what was asked)."""
+    users = [m.get("content") or "" for m in entry.messages if m.get("role") == "user"]
+    return users[-1] if users else ""
+
+
+def expected_of(entry: EvalEntry) -> str:
+    """What a right answer is, in words a reader checks a failure against."""
+    if entry.scoring == "no_call":
+        return "no call (no offered tool fits)"
+    if entry.scoring == "any_call":
+        return "a call of an offered tool"
+    if entry.scoring == "states":
+        return "an answer stating: " + ", ".join(entry.expected_text)
+    if entry.scoring == "exec":
+        return "; ".join(
+            f"{c.name}({', '.join(f'{k}={v!r}' for k, v in c.arguments.items())})"
+            for c in entry.reference
+        )
+    calls = []
+    for call in entry.ground_truth:
+        for name, arguments in call.items():
+            allowed = ", ".join(
+                f"{k}={' | '.join(repr(v) for v in values) if values else '?'}"
+                for k, values in arguments.items()
+            )
+            calls.append(f"{name}({allowed})")
+    return "; ".join(calls) + (" (any order)" if len(calls) > 1 else "")
 
 
 def _percent(value: float | None) -> str:
@@ -274,10 +310,14 @@ def _histogram(values: Sequence[float], bins: int = 30) -> str:
 
 
 def render_html(
-    summary: dict[str, Any], records: Sequence[dict[str, Any]], failures: int = 100
+    summary: dict[str, Any],
+    records: Sequence[dict[str, Any]],
+    entries: Sequence[EvalEntry] = (),
+    failures: int = 100,
 ) -> str:
     """The report page: headline figures, accuracy per category, error types, latency
-    distribution, and the first failures with their outputs. No external resources."""
+    distribution, and the first failures: each with its question and expected answer (from
+    ``entries``), the model's output and why it failed. No external resources."""
     config = summary["config"]
     source = config.get("model") or config.get("predictions") or "?"
     cards = "".join(
@@ -297,11 +337,18 @@ def render_html(
         [(k, v, str(v)) for k, v in errors.items()], max(errors.values(), default=0), "#e45756"
     )
     failed = [r for r in records if not r["valid"]][:failures]
+    by_id = {e.id: e for e in entries}
+
+    def cell(text: str, code: bool = False) -> str:
+        shown = html.escape(text[:400] + ("..." if len(text) > 400 else ""))
+        return f"<td><code>{shown}</code></td>" if code else f"<td>{shown}</td>"
+
     rows = "".join(
-        f"<tr><td>{html.escape(r['id'])}</td><td>{html.escape(r['category'])}</td>"
-        f"<td>{html.escape(r['error_type'] or '')}</td>"
-        f"<td><code>{html.escape(r['raw'][:400])}</code></td>"
-        f"<td>{html.escape('; '.join(r['errors'])[:400])}</td></tr>"
+        f"<tr>{cell(r['id'])}{cell(r['category'])}"
+        f"{cell(question_of(by_id[r['id']]) if r['id'] in by_id else '')}"
+        f"{cell(expected_of(by_id[r['id']]) if r['id'] in by_id else '', code=True)}"
+        f"{cell(r['raw'] or '(not run)', code=True)}"
+        f"{cell((r['error_type'] or '') + ': ' + '; '.join(r['errors']))}</tr>"
         for r in failed
     )
     settings = ", ".join(f"{k}={v}" for k, v in config.items() if v is not None)
@@ -315,7 +362,8 @@ def render_html(
 <h2>Error types</h2>{error_chart}
 <h2>Latency per entry</h2>{_histogram([r["latency_s"] for r in records if not r.get("error")])}
 <h2>Failures (first {len(failed)} of {sum(not r["valid"] for r in records)})</h2>
-<table><tr><th>id</th><th>category</th><th>error type</th><th>output</th><th>detail</th></tr>
+<table><tr><th>id</th><th>category</th><th>question</th><th>expected</th>
+<th>model output</th><th>why it failed</th></tr>
 {rows}</table>
 </body></html>
 """
