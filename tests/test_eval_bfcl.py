@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import random
 from collections import Counter
 from typing import Any
@@ -345,3 +346,44 @@ def test_a_doc_type_the_checker_does_not_know_is_a_data_error():
     doc = _doc(x={"type": "complex"})
     with pytest.raises(EvalDataError, match="complex"):
         _check(doc, {"x": 1}, {"x": [1]})
+
+
+def test_live_categories_run_to_the_end_with_system_and_assistant_messages(
+    tmp_path, tiny_model_dir
+):
+    """BFCL's live files (user-contributed entries, some with system prompts and earlier
+    assistant turns) in BFCL's layout: every entry runs and every category is scored,
+    nothing stops at a conversation. The entries are made up here, in BFCL's shape (the
+    live files are not in ../shared/bfcl)."""
+    from fncall.eval import EvalConfig
+    from fncall.eval.evaluate import evaluate
+    from fncall.settings import CallerSettings
+
+    weather = {"name": "get_weather", "description": "Weather in a city.", "parameters": {
+        "type": "dict", "properties": {"city": {"type": "string", "description": "City"}},
+        "required": ["city"]}}  # fmt: skip
+    system = {"role": "system", "content": "You are a helpful assistant for travellers."}
+    earlier = [{"role": "user", "content": "Hi"}, {"role": "assistant", "content": "Hello!"}]
+    ask = {"role": "user", "content": "Weather in Oslo?"}
+    answers = tmp_path / "possible_answer"
+    answers.mkdir()
+    for category, turns, truth in [
+        ("live_simple", [system, ask], [{"get_weather": {"city": ["Oslo"]}}]),
+        ("live_multiple", [*earlier, ask], [{"get_weather": {"city": ["Oslo"]}}]),
+        ("live_parallel", [ask], [{"get_weather": {"city": ["Oslo"]}}] * 2),
+        ("live_parallel_multiple", [system, ask], [{"get_weather": {"city": ["Oslo"]}}] * 2),
+        ("live_irrelevance", [system, *earlier, {"role": "user", "content": "Tell a joke"}], None),
+        ("live_relevance", [ask], None),
+    ]:
+        entry = {"id": f"{category}_0-0-0", "question": [turns], "function": [weather]}
+        (tmp_path / f"BFCL_v4_{category}.json").write_text(json.dumps(entry) + "\n")
+        if truth is not None:
+            line = {"id": entry["id"], "ground_truth": truth}
+            (answers / f"BFCL_v4_{category}.json").write_text(json.dumps(line) + "\n")
+    config = EvalConfig(CallerSettings(str(tiny_model_dir), max_tokens=24))
+    summary = evaluate(config, [tmp_path], out=tmp_path / "run", progress=False)
+    assert summary["n"] == 6 and summary["not_run"] == 0
+    assert set(summary["by_category"]) == {
+        "live_simple", "live_multiple", "live_parallel", "live_parallel_multiple",
+        "live_irrelevance", "live_relevance",
+    }  # fmt: skip
