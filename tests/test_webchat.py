@@ -418,22 +418,54 @@ def test_custom_tools_are_checked_and_their_results_typed_by_the_user(page, serv
     page.screenshot("custom")
 
 
-def test_a_missing_or_wrong_key_is_shown_and_the_key_is_kept(browser, server):
+def test_a_missing_or_wrong_key_is_asked_for_then_everything_loads(browser, server):
     page = Page(browser, server, key=None)
     tab = page.tab
-    error = tab.locator(".message.error").first
-    expect(error).to_contain_text("HTTP 401")
-    expect(error).to_contain_text("You didn't provide an API key")
+    prompt = tab.locator("#key-needed")
+    expect(prompt).to_contain_text("This server needs an API key")
+    expect(tab.locator("#api-key")).to_be_focused()
+    expect(tab.locator("#model-info")).to_have_text("Waiting for the API key.")
+    expect(tab.locator(".message.error")).to_have_count(0)  # a prompt, not red boxes
     tab.fill("#api-key", "sk-wrong")
     tab.locator("#api-key").press("Tab")
-    expect(tab.locator(".message.error").last).to_contain_text("Incorrect API key provided")
+    expect(prompt).to_contain_text("The server refused this key (Incorrect API key provided")
     tab.fill("#api-key", KEY)
-    tab.locator("#api-key").press("Tab")  # change: saved, and the model's details reloaded
+    tab.locator("#api-key").press("Tab")  # change: saved, and everything reloaded
     expect(tab.locator("#model-info")).to_contain_text("dialect hermes")
+    expect(prompt).to_be_hidden()
+    expect(tab.locator("#toolset option")).to_have_count(2)  # everyday and custom
+    expect(tab.locator("#tools")).to_contain_text("get_weather")
+    expect(tab.locator(".message.error")).to_have_count(0)
     tab.reload()
     expect(tab.locator("#api-key")).to_have_value(KEY)
+    expect(tab.locator("#model-info")).to_contain_text("dialect hermes")
     expect(tab.locator(".message.error")).to_have_count(0)
     page.close()
+
+
+def test_a_conversation_goes_on_over_several_questions(page):
+    tab = page.tab
+    expect(tab.locator("#tools")).to_contain_text("get_weather")
+    cards = tab.locator(".card.call")
+    for turn, question in enumerate(["Weather in Paris?", "And in Tokyo?"], start=1):
+        before = cards.count()
+        page.send(question, "required")
+        expect(cards).not_to_have_count(before)  # this turn's calls, not the last turn's
+        tab.select_option("#tool-choice", "none")
+        approve = tab.locator("button.approve")
+        while approve.count():
+            approve.first.click()
+        answer = page.wait_for_answer()
+        expect(answer.locator(".text")).to_be_visible()
+        expect(tab.locator(".message.error")).to_have_count(0)
+        expect(tab.locator("#send")).to_be_enabled()
+        asked = [m["content"] for m in page.requests[-1]["messages"] if m["role"] == "user"]
+        assert asked == ["Weather in Paris?", "And in Tokyo?"][:turn]
+    # the second answer was asked with the whole conversation: both calls, both results
+    last = page.requests[-1]["messages"]
+    assert [m["role"] for m in last].count("tool") >= 2
+    assert sum(1 for m in last if m["role"] == "assistant" and m.get("tool_calls")) == 2
+    page.screenshot("conversation")
 
 
 def test_a_single_turn_dialect_answers_from_the_tool_result_folded_in(browser, tiny_engine):

@@ -132,6 +132,13 @@ async function ask() {
 }
 
 function failed(error, answersTools) {
+  if (needsKey(error)) {
+    if (!answersTools && state.messages.at(-1)?.role === "user") {
+      $("message").value = state.messages.pop().content; // to send again once the key works
+      ui.dropLastUserMessage();
+    }
+    return;
+  }
   const context = answersTools
     ? "The server could not answer from the tool results"
     : "The server could not answer";
@@ -199,18 +206,44 @@ function newChat() {
   $("message").focus();
 }
 
+// --- the API key ----------------------------------------------------------------------------
+
+// A 401 is not an error to show in the conversation: the page asks for the key instead,
+// and says what the server said of the one it has. True when that was the problem.
+function needsKey(error) {
+  if (!(error instanceof ApiError) || error.status !== 401) return false;
+  const prompt = $("key-needed");
+  prompt.textContent = apiKey()
+    ? `The server refused this key (${error.message}). Type the right one above.`
+    : "This server needs an API key (fncall serve --api-key): type it above.";
+  prompt.hidden = false;
+  $("api-key").setAttribute("aria-invalid", "true");
+  $("api-key").focus();
+  return true;
+}
+
+function keyAccepted() {
+  $("key-needed").hidden = true;
+  $("api-key").removeAttribute("aria-invalid");
+}
+
 // --- start ---------------------------------------------------------------------------------
 
 async function loadServer() {
   const line = $("model-info");
   try {
     const [models, info] = await Promise.all([getJSON("/v1/models"), getJSON("/v1/fncall/info")]);
+    keyAccepted();
     state.info = info;
     state.model = models.data?.[0]?.id || info.model;
     const turns = info.conversation ? `conversations ${info.conversation}` : "";
     const dialect = `dialect ${info.dialect ?? "unknown"}${turns ? ` (${turns})` : ""}`;
     line.textContent = `Model ${state.model} · ${dialect}`;
   } catch (error) {
+    if (needsKey(error)) {
+      line.textContent = "Waiting for the API key.";
+      return;
+    }
     line.textContent = "Could not reach the model: see the error below.";
     ui.errorBox(error, "Loading the model's details failed");
   }
@@ -220,7 +253,7 @@ async function loadToolsets() {
   try {
     state.toolsets = (await getJSON("/v1/fncall/toolsets")).data;
   } catch (error) {
-    ui.errorBox(error, "Loading the demo tool sets failed");
+    if (!needsKey(error)) ui.errorBox(error, "Loading the tool sets failed");
   }
   $("toolset").replaceChildren(
     ...state.toolsets.map((set) => ui.el("option", { value: set.id }, set.name)),

@@ -77,6 +77,12 @@ export function errorContent(error, context) {
     el("pre", { class: "error-message" }, error.message));
 }
 
+// Take back the last user message (sent before the page had a key the server accepts).
+export function dropLastUserMessage() {
+  const mine = document.querySelectorAll("#transcript .message.user");
+  mine[mine.length - 1]?.remove();
+}
+
 export function notice(title, text) {
   return add(el("li", { class: "message notice", role: "status" },
     el("strong", {}, title), text ? el("pre", { class: "error-message" }, text) : null));
