@@ -65,6 +65,11 @@ def test_a_step_runs_the_calls_and_feeds_their_results_back(tiny_engine):
         city = call.arguments["city"]
         assert json.loads(message["content"]) == {"city": city, "temperature_c": 14}
         assert result.approval == "not needed"
+    # the conversation goes on: the next turn's call ids do not repeat this turn's
+    more = [*run.messages, {"role": "user", "content": "And in Oslo?"}]
+    again = caller.chat(more, tool_choice="required", max_steps=1)
+    assert again.messages[: len(more)] == more
+    assert not set(made.ids) & set(again.events[0].ids)
 
 
 def test_a_run_goes_on_until_the_model_answers_or_the_step_limit(tiny_engine):

@@ -190,7 +190,9 @@ class Agent:
             if not response.calls:
                 yield _added(run, Answered(step, response.text))
                 return
-            ids = tuple(f"call_{step}_{i}" for i in range(len(response.calls)))
+            # ids unique in the conversation, earlier runs' calls included
+            made = sum(len(m.get("tool_calls") or ()) for m in run.messages)
+            ids = tuple(f"call_{made + i + 1}" for i in range(len(response.calls)))
             yield _added(run, CallsMade(step, tuple(response.calls), ids))
             for call, call_id in zip(response.calls, ids, strict=True):
                 yield _added(run, self._execute(step, call, call_id))
