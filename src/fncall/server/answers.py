@@ -69,6 +69,25 @@ def answer_of(response: Response, prepared: Prepared, dialect: Dialect) -> Answe
     )
 
 
+def logged_answer(
+    response: Response, prepared: Prepared, dialect: Dialect, access: dict[str, Any]
+) -> Answer:
+    """:func:`answer_of`, with the token counts (and an error's code) in the request's
+    access-log record.
+
+    Raises:
+        ApiError: as :func:`answer_of`.
+    """
+    access.update(
+        prompt_tokens=response.prompt_tokens, completion_tokens=response.completion_tokens
+    )
+    try:
+        return answer_of(response, prepared, dialect)
+    except ApiError as exc:
+        access["outcome"] = f"error:{exc.code}"
+        raise
+
+
 def new_id(prefix: str = "chatcmpl-") -> str:
     """A response or call id."""
     return prefix + secrets.token_hex(12)

@@ -17,7 +17,6 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
-from pydantic import Field
 
 from fncall.caller import PreparedCall
 from fncall.calls.call import ParsedOutput, ToolCall
@@ -28,7 +27,7 @@ from fncall.request import ToolChoice
 from fncall.server.answers import error_for, usage
 from fncall.server.protocol import (
     ApiError,
-    Strict,
+    Sampling,
     parse_body,
     parse_json_body,
     request_body_openapi,
@@ -54,19 +53,11 @@ NEUTRAL_VALUES: dict[str, tuple[Any, ...]] = {
 }
 
 
-class CompletionRequest(Strict):
+class CompletionRequest(Sampling):
     """``POST /v1/completions``, as far as fncall serves it."""
 
     model: str
     prompt: str | list[str]
-    max_tokens: int | None = Field(default=None, ge=1)
-    temperature: float | None = Field(default=None, ge=0.0, le=2.0)
-    top_p: float | None = Field(default=None, gt=0.0, le=1.0)
-    stop: str | list[str] | None = None
-    seed: int | None = Field(default=None, ge=-(2**63), lt=2**64)
-    n: int | None = None
-    stream: bool | None = None
-    user: str | None = None
 
 
 class _RawText(Dialect):

@@ -166,7 +166,22 @@ class StreamOptions(Strict):
     include_usage: bool | None = None
 
 
-class ChatCompletionRequest(Strict):
+class Sampling(Strict):
+    """What the chat and the raw completions APIs share: how to sample, and when to stop."""
+
+    max_tokens: int | None = Field(default=None, ge=1)
+    temperature: float | None = Field(default=None, ge=0.0, le=2.0)
+    top_p: float | None = Field(default=None, gt=0.0, le=1.0)
+    stop: str | list[str] | None = None
+    # torch seeds take any 64-bit value, signed or not
+    seed: int | None = Field(default=None, ge=-(2**63), lt=2**64)
+    n: int | None = None
+    stream: bool | None = None
+    # who asks: it does not change the answer
+    user: str | None = None
+
+
+class ChatCompletionRequest(Sampling):
     """``POST /v1/chat/completions``, as far as fncall serves it."""
 
     model: str
@@ -176,20 +191,11 @@ class ChatCompletionRequest(Strict):
     parallel_tool_calls: bool | None = None
     functions: list[FunctionDef] | None = None
     function_call: Literal["auto", "none"] | FunctionName | None = None
-    max_tokens: int | None = Field(default=None, ge=1)
     max_completion_tokens: int | None = Field(default=None, ge=1)
-    temperature: float | None = Field(default=None, ge=0.0, le=2.0)
-    top_p: float | None = Field(default=None, gt=0.0, le=1.0)
-    stop: str | list[str] | None = None
-    # torch seeds take any 64-bit value, signed or not
-    seed: int | None = Field(default=None, ge=-(2**63), lt=2**64)
-    n: int | None = None
-    stream: bool | None = None
     stream_options: StreamOptions | None = None
     # text, json_object or json_schema: read by fncall.request.resolve_response_format
     response_format: dict[str, Any] | None = None
     # identifiers of the end user or cache: they do not change the answer
-    user: str | None = None
     safety_identifier: str | None = None
     prompt_cache_key: str | None = None
 

@@ -36,7 +36,7 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import Field
 
 from fncall.caller import Response as CallerResponse
-from fncall.server.answers import Answer, answer_of, call_json, error_for, new_id
+from fncall.server.answers import Answer, call_json, error_for, logged_answer, new_id
 from fncall.server.gate import TextGate
 from fncall.server.protocol import (
     ApiError,
@@ -495,14 +495,11 @@ async def _events(
                         yield chunk
             elif isinstance(item, Done):
                 response = item.response
-                access.update(
-                    prompt_tokens=response.prompt_tokens,
-                    completion_tokens=response.completion_tokens,
-                )
                 try:
-                    answer = answer_of(response, submitted.prepared, submitted.ready.dialect)
+                    answer = logged_answer(
+                        response, submitted.prepared, submitted.ready.dialect, access
+                    )
                 except ApiError as exc:
-                    access["outcome"] = f"error:{exc.code}"
                     yield event("error", code=exc.code, message=exc.message, param=exc.param)
                     return
                 if rest := gate.finish(answer.content or ""):

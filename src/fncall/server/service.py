@@ -12,7 +12,7 @@ from fastapi.concurrency import run_in_threadpool
 
 from fncall.caller import FunctionCaller, PreparedCall, Response
 from fncall.errors import FncallError
-from fncall.server.answers import Answer, answer_of, error_for
+from fncall.server.answers import Answer, error_for, logged_answer
 from fncall.server.config import ServerConfig
 from fncall.server.protocol import ApiError, ChatCompletionRequest
 from fncall.server.scheduler import QueueFullError, Scheduler, Ticket, TicketFailed
@@ -119,12 +119,9 @@ class Service:
             raise error_for(exc.event.error, exc.event.stage, self.config.timeout) from None
         finally:
             submitted.ticket.cancel()
-        access.update(
-            prompt_tokens=response.prompt_tokens, completion_tokens=response.completion_tokens
-        )
         if self.config.log_prompts:
             access["output"] = response.raw
-        answer = answer_of(response, submitted.prepared, submitted.ready.dialect)
+        answer = logged_answer(response, submitted.prepared, submitted.ready.dialect, access)
         access["outcome"] = answer.finish_reason
         return response, answer
 

@@ -16,7 +16,7 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 from fncall.dialects.base import Dialect
-from fncall.server.answers import answer_of, call_json, error_for, new_id, usage
+from fncall.server.answers import call_json, error_for, logged_answer, new_id, usage
 from fncall.server.gate import TextGate
 from fncall.server.protocol import ApiError
 from fncall.server.scheduler import Done, Failed, Text, Ticket
@@ -70,14 +70,9 @@ async def sse(
                     yield chunk({"content": released})
             elif isinstance(item, Done):
                 response = item.response
-                access.update(
-                    prompt_tokens=response.prompt_tokens,
-                    completion_tokens=response.completion_tokens,
-                )
                 try:
-                    answer = answer_of(response, prepared, dialect)
+                    answer = logged_answer(response, prepared, dialect, access)
                 except ApiError as exc:
-                    access["outcome"] = f"error:{exc.code}"
                     yield event(exc.body())
                     yield DONE
                     return
