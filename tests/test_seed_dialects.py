@@ -229,6 +229,9 @@ def test_a_conversation_is_folded_into_a_single_turn_dialects_query():
     assert "Result of get_coordinates_from_city: [47.6, -122.3]\nAssistant: It is" in llama
     # a call the dialect cannot write (two at once in a one-call format) is one line each
     two = {"role": "assistant", "tool_calls": [{"function": {"name": "a", "arguments": {}}}] * 2}
+    later_system = {"role": "system", "content": "Answer in French."}
+    folded = get_dialect("nexusraven-v2").fold_conversation([CONVERSATION[1], later_system])
+    assert folded.endswith("\nSystem: Answer in French.")
     folded = get_dialect("nexusraven-v1").fold_conversation([CONVERSATION[1], two])
     assert folded.endswith("\nAssistant: Initial Answer: a()\nAssistant: Initial Answer: a()")
 

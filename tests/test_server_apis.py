@@ -180,3 +180,26 @@ def test_the_openapi_description_lists_every_route(url):
         assert "post" in paths[path] or "get" in paths[path], path
     assert "requestBody" in paths["/v1/responses"]["post"]
     assert "requestBody" in paths["/v1/completions"]["post"]
+
+
+def test_the_response_store_keeps_the_most_recently_used_within_its_budget():
+    from fncall.server.protocol import ApiError
+    from fncall.server.responses import ResponseStore
+
+    store = ResponseStore(size=3, max_bytes=2_000)
+    for i in range(5):
+        store.put({"id": f"r{i}"}, [{"role": "user", "content": "x" * 100}])
+    assert [store.body(f"r{i}")["id"] for i in (2, 3, 4)] == ["r2", "r3", "r4"]
+    with pytest.raises(ApiError, match="No response with id 'r1'"):
+        store.conversation("r1")
+    store.put({"id": "big"}, [{"role": "user", "content": "x" * 1_500}])  # the oldest goes
+    assert store.body("big") and store.body("r4")  # used: now the most recent
+    with pytest.raises(ApiError):
+        store.body("r2")
+    store.put({"id": "big2"}, [{"role": "user", "content": "x" * 1_500}])  # over the bytes
+    assert store.body("big2") and store.body("r4")
+    with pytest.raises(ApiError):
+        store.body("big")
+    store.put({"id": "huge"}, [{"role": "user", "content": "x" * 5_000}])  # never kept
+    with pytest.raises(ApiError):
+        store.body("huge")

@@ -138,7 +138,8 @@ class Dialect(ABC):
 
         The first user turn stays as it is; every later turn becomes a line of a
         transcript: ``Assistant: <text>``, ``Assistant: <call>`` (each call in this
-        dialect's own call syntax), ``Result of <name>: <content>`` and ``User: <text>``.
+        dialect's own call syntax), ``Result of <name>: <content>``, ``User: <text>`` and
+        ``System: <text>`` (a system message after the first turn).
         Nothing is dropped: a model not trained on the transcript may still not read it as
         well as a format with places for turns (``fncall dialects`` says which have them).
         """
@@ -147,8 +148,8 @@ class Dialect(ABC):
             role, content = turn["role"], turn.get("content") or ""
             if i == 0 and role == "user":
                 lines.append(content)
-            elif role == "user":
-                lines.append(f"User: {content}")
+            elif role in ("user", "system"):
+                lines.append(f"{role.capitalize()}: {content}")
             elif role == "tool":
                 lines.append(f"Result of {turn.get('name') or 'the call'}: {content}")
             elif turn.get("tool_calls"):

@@ -10,7 +10,8 @@ Responses shape:
   ``function_call_output`` items (their results); ``instructions`` is a system message;
 - ``previous_response_id`` continues a stored response: its conversation (without its
   instructions, as OpenAI does) comes before the new input. Responses are kept in memory,
-  the newest :data:`STORED_RESPONSES`, unless ``store`` is false;
+  the :data:`STORED_RESPONSES` most recently used within :data:`STORED_BYTES`, unless
+  ``store`` is false;
 - function ``tools``, ``tool_choice``, ``parallel_tool_calls``, ``max_output_tokens``,
   ``temperature``, ``top_p`` and ``text.format`` (``text``, ``json_object``,
   ``json_schema``) mean what they mean in the chat API;
@@ -48,11 +49,15 @@ from fncall.server.protocol import (
 )
 from fncall.server.scheduler import Done, Failed, Text
 from fncall.server.service import Service, Submitted
+from fncall.tools.schema import data_size
 
 router = APIRouter()
 
 STORED_RESPONSES = 1024
-"""Responses kept for ``previous_response_id`` (the oldest go first)."""
+"""Responses kept for ``previous_response_id`` (the least recently used go first)."""
+STORED_BYTES = 64 * 2**20
+"""What the stored responses may take in all (about: their JSON's size), so clients
+cannot fill the server's memory with long conversations."""
 ARGUMENT_FRAGMENT = 48
 """Characters of a call's arguments per streamed delta."""
 
@@ -92,17 +97,27 @@ class ResponsesRequest(Strict):
 
 
 class ResponseStore:
-    """The newest responses, for ``previous_response_id`` and ``GET``: each its body and
-    the conversation it ends (chat-shaped messages)."""
+    """The most recently used responses, for ``previous_response_id`` and ``GET``: each
+    its body and the conversation it ends (chat-shaped messages)."""
 
-    def __init__(self, size: int = STORED_RESPONSES) -> None:
+    def __init__(self, size: int = STORED_RESPONSES, max_bytes: int = STORED_BYTES) -> None:
         self.size = size
+        self.max_bytes = max_bytes
         self._items: OrderedDict[str, tuple[dict[str, Any], list[dict[str, Any]]]] = OrderedDict()
+        self._bytes: dict[str, int] = {}
+        self._total = 0
 
     def put(self, body: dict[str, Any], conversation: list[dict[str, Any]]) -> None:
+        """Keep a response (one larger than the whole budget is not kept)."""
+        weight = data_size([body, conversation], self.max_bytes)
+        if weight > self.max_bytes:
+            return
         self._items[body["id"]] = (body, conversation)
-        while len(self._items) > self.size:
-            self._items.popitem(last=False)
+        self._bytes[body["id"]] = weight
+        self._total += weight
+        while len(self._items) > self.size or self._total > self.max_bytes:
+            oldest, _ = self._items.popitem(last=False)
+            self._total -= self._bytes.pop(oldest)
 
     def body(self, rid: str) -> dict[str, Any]:
         """A stored response's body.
