@@ -776,3 +776,14 @@ def test_functiongemma_outputs_parse(output, calls, text):
 def test_functiongemma_malformed_calls_are_errors_not_text(output):
     with pytest.raises(OutputParseError):
         read_output("functiongemma", [GEMMA_WEATHER], output)
+
+
+def test_functiongemma_declares_a_property_of_any_value():
+    tool = {
+        "name": "f",
+        "description": "F.",
+        "parameters": {"type": "object", "properties": {"x": True}},
+    }
+    assert "properties:{x:{type:<escape>STRING<escape>}}" in render_prompt(
+        "functiongemma", [tool], "q"
+    )

@@ -240,6 +240,13 @@ def test_tool_round_trip(client: openai.OpenAI) -> None:
     assert reply.message.tool_calls is None and isinstance(reply.message.content, str)
     # the call and its result were rendered into the prompt, not dropped
     assert second.usage.prompt_tokens > first.usage.prompt_tokens + 10
+    # a tool message may name the function it answers, and must name the right one
+    named = [*messages[:-1], {**messages[-1], "name": "get_weather"}]
+    assert ask(client, messages=named, tools=[WEATHER], max_tokens=4).choices
+    wrong = [*messages[:-1], {**messages[-1], "name": "get_time"}]
+    with pytest.raises(openai.BadRequestError) as raised:
+        ask(client, messages=wrong, tools=[WEATHER])
+    assert raised.value.body["param"].endswith(".name")
     # a result that answers no call is refused, not ignored
     with pytest.raises(openai.BadRequestError) as raised:
         ask(client, messages=[*messages, {"role": "tool", "tool_call_id": "x", "content": "1"}])

@@ -203,3 +203,66 @@ def test_the_response_store_keeps_the_most_recently_used_within_its_budget():
     store.put({"id": "huge"}, [{"role": "user", "content": "x" * 5_000}])  # never kept
     with pytest.raises(ApiError):
         store.body("huge")
+
+
+def test_a_streamed_completion_never_sends_its_stop_string(client, tiny_engine):
+    from fncall.engines.base import GenerationRequest, Sampling
+
+    direct = tiny_engine.generate([GenerationRequest("Once upon a time", (), Sampling(24))])[0]
+    stop = direct.text[6:8]  # two characters the greedy text holds
+    expected = direct.text[: direct.text.index(stop)]
+    kwargs = {"model": MODEL, "prompt": "Once upon a time", "max_tokens": 24, "temperature": 0}
+    whole = client.completions.create(stop=stop, **kwargs).choices[0]
+    streamed = client.completions.create(stop=stop, stream=True, **kwargs)
+    assert whole.text == expected and whole.finish_reason == "stop"
+    assert "".join(c.choices[0].text for c in streamed) == expected
+
+
+def test_a_raw_completion_is_never_retried_and_a_refused_stream_is_an_http_error(tiny_engine):
+    settings = CallerSettings(dialect="hermes", retries=2, max_tokens=8)
+    app = create_app(ServerConfig(settings, model_name=MODEL, max_prompt_tokens=64), tiny_engine)
+    with ServerThread(app) as server:
+        body = {"model": MODEL, "prompt": "Once upon a time", "max_tokens": 4}
+        cut = httpx.post(f"{server.url}/v1/completions", json=body, timeout=30)
+        assert cut.status_code == 200 and cut.json()["choices"][0]["finish_reason"] == "length"
+        long = {**body, "prompt": "word " * 500, "stream": True}
+        refused = httpx.post(f"{server.url}/v1/completions", json=long, timeout=30)
+        assert refused.status_code == 400, refused.text
+
+
+def test_responses_errors_name_the_responses_fields(url):
+    cases = [
+        ({"input": "x", "max_output_tokens": 10**7}, "max_output_tokens"),
+        ({"input": "x", "text": {"format": {"type": "yaml"}}}, "text.format.type"),
+        ({"input": "x", "tools": [{**WEATHER, "parameters": {"type": "object", "properties":
+          {"a": {"type": "strin"}}}}]}, "tools[0]"),
+        ({"input": [{"type": "function_call_output", "call_id": "c", "output": [{"type": "x"}]}]},
+         "input[0].output[0]"),
+    ]  # fmt: skip
+    for body, param in cases:
+        response = httpx.post(f"{url}/v1/responses", json={"model": MODEL, **body}, timeout=30)
+        assert response.status_code == 400, response.text
+        error = error_of(response)
+        assert error["param"].startswith(param), (param, response.text)
+        said = error["message"]
+        assert "max_completion_tokens" not in said and "response_format" not in said, said
+
+
+def test_text_and_calls_of_one_answer_are_one_assistant_turn():
+    from fncall.server.responses import _input_messages
+
+    messages, sources = _input_messages(
+        [
+            {"role": "user", "content": "Weather?"},
+            {
+                "type": "message",
+                "role": "assistant",
+                "content": [{"type": "output_text", "text": "Checking."}],
+            },
+            {"type": "function_call", "call_id": "c1", "name": "get_weather", "arguments": "{}"},
+            {"type": "function_call_output", "call_id": "c1", "output": "21"},
+        ]
+    )
+    assert [m["role"] for m in messages] == ["user", "assistant", "tool"]
+    assert messages[1]["content"] == "Checking." and messages[1]["tool_calls"][0]["id"] == "c1"
+    assert sources == ["input[0]", "input[1]", "input[3]"]

@@ -155,3 +155,10 @@ def test_an_evaluation_folder_records_the_settings_flat_and_reads_older_ones(tmp
     ResultStore(tmp_path / "run", config)  # the same configuration, not refused
     with pytest.raises(EvalRunError, match="differs in limits"):
         ResultStore(tmp_path / "run", EvalConfig(replace(config.caller, limits=GrammarLimits(1))))
+
+
+@pytest.mark.parametrize("written", ["{not json", "[1, 2]"])
+def test_a_malformed_fncall_json_is_a_configuration_error(tmp_path, written):
+    (tmp_path / "fncall.json").write_text(written)
+    with pytest.raises(ConfigurationError, match=r"fncall\.json"):
+        CallerSettings(model=tmp_path).resolved()

@@ -90,6 +90,9 @@ def test_the_forms_of_a_response_format():
     assert resolve_response_format(schema).tool.required == ["a"]
     assert resolve_response_format(Contact).model is Contact
     assert resolve_response_format({"type": "json_object"}).schema is None
+    described = {"name": "t", "description": "A thing.", "schema": schema}
+    read = resolve_response_format({"type": "json_schema", "json_schema": described})
+    assert read.tool.description == "A thing."  # kept, not dropped
 
 
 @pytest.mark.parametrize(
@@ -105,6 +108,8 @@ def test_the_forms_of_a_response_format():
         ({"type": "json_schema", "json_schema": {"schema": {"type": "object"}, "strict": "yes"}},
          "json_schema"),
         (int, "type"),
+        ({"type": "json_schema", "json_schema": {"schema": {"type": "object"}, "examples": []}},
+         "json_schema.examples"),
     ],
 )  # fmt: skip
 def test_a_bad_response_format_names_its_field(given, field):

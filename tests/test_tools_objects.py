@@ -201,3 +201,13 @@ def test_other_objects_are_not_library_tools():
     assert tool_from_object(len) is None and tool_from_object(object()) is None
     with pytest.raises(Exception, match="cannot make a tool from int"):
         toolset([3])
+
+
+def test_an_mcp_tool_with_fields_newer_than_the_format_is_read_and_keeps_them():
+    listed = mcp.types.Tool(
+        name="ping",
+        inputSchema={"type": "object"},
+        futureField={"x": 1},  # sent by a newer server
+    )
+    made = tool_from_object(listed)
+    assert made.name == "ping" and made.source.document["futureField"] == {"x": 1}

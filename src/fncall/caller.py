@@ -414,7 +414,8 @@ class FunctionCaller:
                 job, response = jobs[i], responses[i]
                 response.timings["generate"] = response.timings.get("generate", 0.0) + spent
                 self._read(response, generation, job, attempt)
-                if response.error is not None and attempt < self.retries:
+                # a raw prompt (no messages) has no turn to tell the model what was wrong
+                if response.error is not None and attempt < self.retries and job.messages:
                     job.messages = _feedback(job.messages, generation.text, response.error)
                     job.prompt = self._render(job.dialect, job.tools, job.messages)
                     failed.append(i)

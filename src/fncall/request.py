@@ -163,6 +163,8 @@ class ResponseFormat:
             ``additionalProperties`` says otherwise.
         name: The schema's name (OpenAI's ``json_schema.name``).
         strict: OpenAI's ``strict`` flag (fncall holds every answer to the schema).
+        description: What the answer is for (OpenAI's ``json_schema.description``), kept
+            as the description of :attr:`tool`.
         model: The pydantic model class it came from: the parsed answer is its instance.
 
     Raises:
@@ -174,6 +176,7 @@ class ResponseFormat:
     name: str = "response"
     strict: bool = False
     model: type | None = None
+    description: str = ""
 
     def __post_init__(self) -> None:
         parameters = {"type": "object"} if self.schema is None else dict(self.schema)
@@ -182,7 +185,7 @@ class ResponseFormat:
                 "json_schema.schema.type", "must be 'object': an answer is a JSON object"
             )
         try:
-            tool = Tool("response_format", "", parameters, strict=self.strict)
+            tool = Tool("response_format", self.description, parameters, strict=self.strict)
         except ToolDefinitionError as exc:
             field = exc.field.replace("parameters", "json_schema.schema", 1)
             raise ResponseFormatError(field, exc.reason) from None
@@ -237,8 +240,14 @@ def resolve_response_format(value: ResponseFormatLike) -> ResponseFormat | None:
     schema = spec.get("schema")
     if not isinstance(schema, Mapping):
         raise ResponseFormatError("json_schema.schema", "must be a JSON Schema object")
+    unknown = sorted(set(spec) - {"name", "schema", "strict", "description"})
+    if unknown:
+        raise ResponseFormatError(f"json_schema.{unknown[0]}", "is not a field of json_schema")
     name = spec.get("name", "response")
     strict = spec.get("strict") or False
-    if not isinstance(name, str) or not isinstance(strict, bool):
-        raise ResponseFormatError("json_schema", "name must be a string and strict a boolean")
-    return ResponseFormat(schema, name, strict)
+    description = spec.get("description") or ""
+    if not all(isinstance(v, str) for v in (name, description)) or not isinstance(strict, bool):
+        raise ResponseFormatError(
+            "json_schema", "name and description must be strings and strict a boolean"
+        )
+    return ResponseFormat(schema, name, strict, description=description)

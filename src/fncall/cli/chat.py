@@ -48,7 +48,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Hold the conversation; 1 when a turn ended without an answer."""
+    """Hold the conversation; 1 when any turn ended without an answer."""
     from fncall.agent import Agent, AgentRun
     from fncall.caller import FunctionCaller
 
@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
             for event in agent.events(conversation.messages):
                 conversation.add(event)
                 _show(event)
-            ok = conversation.answer is not None
+            ok = ok and conversation.answer is not None
     return 0 if ok else 1
 
 

@@ -100,20 +100,28 @@ def run(args: argparse.Namespace) -> int:
         cors_origins=tuple(args.cors_origin),
     )
     with ExitStack() as stack:
-        toolsets = [_mcp_toolset(target, stack) for target in args.mcp]
+        toolsets: list[Toolset] = []
+        for target in args.mcp:
+            toolsets.append(_mcp_toolset(target, stack, {t.id for t in toolsets}))
         app = create_app(config, toolsets=toolsets)
         _serve(app, config, args)
     return 0
 
 
-def _mcp_toolset(target: str, stack: ExitStack) -> Toolset:
+def _mcp_toolset(target: str, stack: ExitStack, taken: set[str]) -> Toolset:
+    """An MCP server's tools as a tool set of the web page (its id unlike those ``taken``:
+    two servers may share a name)."""
     from fncall.server import Toolset
     from fncall.tools.mcp_servers import McpServer
     from fncall.tools.spec import ToolSet
 
     server = stack.enter_context(McpServer(target))
+    toolset_id, n = f"mcp-{server.name}", 1
+    while toolset_id in taken:
+        n += 1
+        toolset_id = f"mcp-{server.name}-{n}"
     return Toolset(
-        f"mcp-{server.name}",
+        toolset_id,
         f"{server.name} (MCP)",
         f"The tools of the MCP server {target}.",
         ToolSet(server.tools),

@@ -328,7 +328,7 @@ def history_calls(message: Message) -> list[ToolCall]:
         if isinstance(arguments, str):
             try:
                 arguments = json.loads(arguments)
-            except ValueError:
+            except (ValueError, RecursionError):
                 arguments = None
         if not isinstance(arguments, dict):
             raise PromptError(

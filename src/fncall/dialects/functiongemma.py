@@ -56,6 +56,7 @@ def _properties(properties: dict[str, Any]) -> str:
     nested properties and type, keys sorted."""
     out = []
     for name, schema in sorted(properties.items()):
+        schema = schema if isinstance(schema, dict) else {}  # `true`: any value
         parts = []
         if schema.get("description"):
             parts.append(f"description:{_text(str(schema['description']))}")

@@ -43,6 +43,7 @@ from starlette.middleware.cors import CORSMiddleware
 import fncall
 from fncall.caller import FunctionCaller
 from fncall.engines import Engine
+from fncall.errors import ConfigurationError
 from fncall.server import completions, responses, webchat
 from fncall.server.accesslog import AccessLogMiddleware
 from fncall.server.answers import completion_body, error_for
@@ -117,7 +118,11 @@ def create_app(
     app.state.scheduler = scheduler
     app.state.model_name = served
     app.state.service = service
-    app.state.toolsets = {**webchat.demo_toolsets(), **{t.id: t for t in toolsets}}
+    app.state.toolsets = dict(webchat.demo_toolsets())
+    for toolset in toolsets:
+        if toolset.id in app.state.toolsets:
+            raise ConfigurationError(f"two tool sets have the id {toolset.id!r}")
+        app.state.toolsets[toolset.id] = toolset
     app.state.responses = responses.ResponseStore()
     # Added innermost first: the access log sees every answer, 401s and 413s included; CORS
     # answers preflights before auth, and the browser guard refuses foreign pages first.

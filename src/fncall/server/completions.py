@@ -9,7 +9,6 @@ refused by name.
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import replace
@@ -34,7 +33,8 @@ from fncall.server.protocol import (
 )
 from fncall.server.scheduler import Done, Failed, Text, TicketFailed
 from fncall.server.service import Service
-from fncall.server.translate import MAX_STOP_CHARS, MAX_STOPS
+from fncall.server.stream import DONE, event
+from fncall.server.translate import stops_of, within_limit
 from fncall.tools.spec import ToolSet
 
 router = APIRouter()
@@ -108,24 +108,33 @@ async def create_completion(request: Request) -> Response:
         }
 
     if body.stream:
+        first = await ticket.next()  # a refused prompt is an HTTP error, not a 200 stream
+        if isinstance(first, Failed):
+            ticket.cancel()
+            raise error_for(first.error, first.stage, service.config.timeout)
 
         async def events() -> AsyncIterator[bytes]:
+            held = StopHold(ready.stop)
             try:
                 while True:
                     item = await ticket.next()
                     if isinstance(item, Text):
-                        yield _event(body_of(item.text, None))
+                        if released := held.feed(item.text):
+                            yield event(body_of(released, None))
                     elif isinstance(item, Done):
-                        finish = item.response.finish_reason
-                        access["outcome"] = finish
-                        yield _event({**body_of("", finish), "usage": usage(item.response)})
+                        response = item.response
+                        if rest := held.finish(response.raw):
+                            yield event(body_of(rest, None))
+                        access["outcome"] = response.finish_reason
+                        final = body_of("", response.finish_reason)
+                        yield event({**final, "usage": usage(response)})
                         break
                     elif isinstance(item, Failed):
                         error = error_for(item.error, item.stage, service.config.timeout)
                         access["outcome"] = f"error:{error.code}"
-                        yield _event(error.body())
+                        yield event(error.body())
                         break
-                yield b"data: [DONE]\n\n"
+                yield DONE
             finally:
                 ticket.cancel()
 
@@ -140,6 +149,33 @@ async def create_completion(request: Request) -> Response:
     return JSONResponse({**body_of(response.raw, response.finish_reason), "usage": usage(response)})
 
 
+class StopHold:
+    """Releases streamed text that no stop string can still claim: text from the start of
+    a stop string on is never sent (the engine may hear it before it stops), and a piece
+    that may be a stop string's beginning waits for the next one."""
+
+    def __init__(self, stops: tuple[str, ...]) -> None:
+        self.stops = stops
+        self.buffer = ""
+        self.sent = 0
+
+    def feed(self, piece: str) -> str:
+        """Add generated text; return what may be sent now."""
+        self.buffer += piece
+        found = [i for i in (self.buffer.find(s) for s in self.stops) if i >= 0]
+        if found:
+            safe = min(found)
+        else:
+            longest = max((len(s) for s in self.stops), default=1)
+            safe = max(self.sent, len(self.buffer) - (longest - 1))
+        released, self.sent = self.buffer[self.sent : safe], max(self.sent, safe)
+        return released
+
+    def finish(self, final: str) -> str:
+        """The rest of ``final`` (the whole output, cut at its stop) not yet sent."""
+        return final[self.sent :] if final.startswith(self.buffer[: self.sent]) else ""
+
+
 def _prepared(body: CompletionRequest, service: Service) -> PreparedCall:
     prompts = [body.prompt] if isinstance(body.prompt, str) else body.prompt
     if len(prompts) != 1:
@@ -150,22 +186,8 @@ def _prepared(body: CompletionRequest, service: Service) -> PreparedCall:
         )
     if body.n not in (None, 1):
         raise ApiError(400, f"n={body.n} is not supported: one choice a request.", param="n")
-    max_tokens = body.max_tokens or DEFAULT_MAX_TOKENS
-    if max_tokens > service.config.max_tokens_limit:
-        raise ApiError(
-            400,
-            f"max_tokens={max_tokens} is more than this server allows "
-            f"({service.config.max_tokens_limit}).",
-            param="max_tokens",
-            code="max_tokens_too_large",
-        )
-    stops = [body.stop] if isinstance(body.stop, str) else list(body.stop or ())
-    if len(stops) > MAX_STOPS or any(not s or len(s) > MAX_STOP_CHARS for s in stops):
-        raise ApiError(
-            400,
-            f"stop takes at most {MAX_STOPS} strings of 1 to {MAX_STOP_CHARS} characters.",
-            param="stop",
-        )
+    max_tokens = within_limit("max_tokens", body.max_tokens or DEFAULT_MAX_TOKENS, service.config)
+    stops = stops_of(body.stop)
     overrides = {"temperature": body.temperature, "top_p": body.top_p, "seed": body.seed}
     sampling = replace(
         service.caller.sampling,
@@ -174,9 +196,5 @@ def _prepared(body: CompletionRequest, service: Service) -> PreparedCall:
         **{k: v for k, v in overrides.items() if v is not None},
     )
     return PreparedCall(
-        ToolSet(), ToolChoice("none"), None, sampling, [], prompts[0], RAW_TEXT, tuple(stops)
+        ToolSet(), ToolChoice("none"), None, sampling, [], prompts[0], RAW_TEXT, stops
     )
-
-
-def _event(data: dict[str, Any]) -> bytes:
-    return b"data: " + json.dumps(data, ensure_ascii=False).encode() + b"\n\n"

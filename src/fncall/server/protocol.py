@@ -146,6 +146,8 @@ class ToolMessage(Strict):
     role: Literal["tool"]
     content: Content
     tool_call_id: str
+    # the called function's name, as some clients (and fncall's agent) send it: checked
+    name: str | None = None
 
 
 class FunctionMessage(Strict):

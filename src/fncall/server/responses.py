@@ -169,8 +169,18 @@ async def create_response(request: Request) -> Response:
     shell = _shell(rid, body, service.served)
     keep = body.store is not False
 
-    def finish(answer: Answer, response: CallerResponse) -> dict[str, Any]:
+    def finish(
+        answer: Answer, response: CallerResponse, streamed: tuple[str, str] | None = None
+    ) -> dict[str, Any]:
+        """The finished response, stored: with ``streamed`` (the message id and text sent),
+        its message is the one the client saw."""
         output = _output(answer)
+        if streamed is not None:
+            message = _message_item(*streamed)
+            if output and output[0]["type"] == "message":
+                output[0] = message
+            else:
+                output.insert(0, message)
         done = {**shell, **_completion(answer, response), "output": output}
         if keep:
             store.put(done, [*history, *added, *_output_messages(output)])
@@ -263,12 +273,26 @@ def _response_format(text: dict[str, Any]) -> dict[str, Any]:
     return {"type": "json_schema", "json_schema": spec}
 
 
+# chat fields a Responses request's fields became, and their Responses names
+_RESPONSES_NAMES = (
+    (re.compile(r"tools\[(\d+)\]\.function\b"), r"tools[\1]"),
+    (re.compile(r"\bmax_completion_tokens\b"), "max_output_tokens"),
+    (re.compile(r"\bresponse_format\.json_schema\b"), "text.format"),
+    (re.compile(r"\bresponse_format\b"), "text.format"),
+)
+
+
 def _named_for_input(error: ApiError, origins: list[str]) -> ApiError:
-    """``error`` naming the Responses field a chat message came from, not ``messages[k]``."""
+    """``error`` naming the Responses field the chat field came from: the input item for
+    ``messages[k]``, ``max_output_tokens`` for ``max_completion_tokens`` and so on."""
     found = re.match(r"messages\[(\d+)\]", error.param or "")
     if found and int(found.group(1)) < len(origins):
         error.param = origins[int(found.group(1))] + error.param[found.end() :]  # type: ignore[index]
         error.message = error.message.replace(found.group(0), origins[int(found.group(1))])
+    for chat_name, responses_name in _RESPONSES_NAMES:
+        if error.param:
+            error.param = chat_name.sub(responses_name, error.param)
+        error.message = chat_name.sub(responses_name, error.message)
     return error
 
 
@@ -288,7 +312,7 @@ def _input_messages(given: str | list[dict[str, Any]]) -> tuple[list[dict[str, A
                 raise ApiError(
                     400, f"{where}.role {role!r} is not a message role.", param=f"{where}.role"
                 )
-            out.append({"role": role, "content": _text(item.get("content"), where)})
+            out.append({"role": role, "content": _text(item.get("content"), f"{where}.content")})
             sources.append(where)
         elif kind == "function_call":
             call = {
@@ -300,14 +324,14 @@ def _input_messages(given: str | list[dict[str, Any]]) -> tuple[list[dict[str, A
                 },
             }
             last = out[-1] if out else None
-            if last is not None and last["role"] == "assistant" and last.get("tool_calls"):
-                last["tool_calls"].append(call)
+            if last is not None and last["role"] == "assistant":  # one generation's calls
+                last.setdefault("tool_calls", []).append(call)
             else:
                 out.append({"role": "assistant", "content": None, "tool_calls": [call]})
                 sources.append(where)
         elif kind == "function_call_output":
             output = item.get("output")
-            content = output if isinstance(output, str) else _text(output, f"{where}.output")
+            content = _text(output, f"{where}.output")
             out.append(
                 {
                     "role": "tool",
@@ -327,27 +351,21 @@ def _input_messages(given: str | list[dict[str, Any]]) -> tuple[list[dict[str, A
     return out, sources
 
 
-def _text(content: Any, where: str) -> str:
+def _text(content: Any, field: str) -> str:
+    """The text of ``field`` (a message's content, an output): a string, or text parts."""
     if isinstance(content, str):
         return content
     if not isinstance(content, list):
-        raise ApiError(
-            400, f"{where}.content must be text or a list of text parts.", param=f"{where}.content"
-        )
+        raise ApiError(400, f"{field} must be text or a list of text parts.", param=field)
     texts = []
     for j, part in enumerate(content):
-        if not isinstance(part, dict) or part.get("type") not in (
-            "input_text",
-            "output_text",
-            "text",
-        ):
+        kinds = ("input_text", "output_text", "text")
+        if not isinstance(part, dict) or part.get("type") not in kinds:
             kind = part.get("type") if isinstance(part, dict) else type(part).__name__
             raise ApiError(
-                400,
-                f"{where}.content[{j}] is {kind!r}; fncall serves text only.",
-                param=f"{where}.content[{j}]",
+                400, f"{field}[{j}] is {kind!r}; fncall serves text only.", param=f"{field}[{j}]"
             )
-        texts.append(_string(part, "text", f"{where}.content[{j}]"))
+        texts.append(_string(part, "text", f"{field}[{j}]"))
     return "\n".join(texts)
 
 
@@ -520,16 +538,10 @@ async def _events(
                 if rest := gate.finish(answer.content or ""):
                     for chunk in delta(rest):
                         yield chunk
-                body = finish(answer, response)
-                # the streamed message keeps its id: the stored body says the same
+                text = "".join(text_parts)
+                body = finish(answer, response, (message_id, text) if started else None)
                 index = 0
                 if started:
-                    text = "".join(text_parts)
-                    output = body["output"]
-                    if output and output[0]["type"] == "message":
-                        output[0] = _message_item(message_id, text)
-                    else:
-                        output.insert(0, _message_item(message_id, text))
                     part = {"type": "output_text", "text": text, "annotations": []}
                     yield event(
                         "response.output_text.done",

@@ -27,13 +27,11 @@ class Submitted:
         prepared: The request in fncall's terms.
         ready: The checked, rendered call (its ``dialect`` reads the output).
         ticket: Where its text and answer arrive.
-        deadline: ``time.monotonic()`` past which it is no longer wanted.
     """
 
     prepared: Prepared
     ready: PreparedCall
     ticket: Ticket
-    deadline: float
 
 
 @dataclass(frozen=True)
@@ -82,7 +80,7 @@ class Service:
         except TimeoutError:
             raise error_for(TimeoutError(), "timeout", self.config.timeout) from None
         ticket = self.queue(ready, deadline=deadline, stream=prepared.stream, access=access)
-        return Submitted(prepared, ready, ticket, deadline)
+        return Submitted(prepared, ready, ticket)
 
     def queue(
         self, ready: PreparedCall, *, deadline: float, stream: bool, access: dict[str, Any]

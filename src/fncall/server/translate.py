@@ -90,7 +90,7 @@ def prepare(body: ChatCompletionRequest, config: ServerConfig) -> Prepared:
     choice = _tool_choice(body, tools, legacy)
     messages = _messages(body)
     max_tokens = _max_tokens(body, config)
-    stops = _stops(body.stop)
+    stops = stops_of(body.stop)
     call = CallRequest(
         messages,
         tools=tools,
@@ -233,6 +233,13 @@ def _messages(body: ChatCompletionRequest) -> list[Message]:
                     code="invalid_tool_call_id",
                 )
             name = waiting.pop(message.tool_call_id)
+            if message.name is not None and message.name != name:
+                raise ApiError(
+                    400,
+                    f"{where}.name is {message.name!r}, but call {message.tool_call_id!r} "
+                    f"called {name!r}.",
+                    param=f"{where}.name",
+                )
             content = _text(message.content, where)
             out.append(
                 {
@@ -369,7 +376,16 @@ def _max_tokens(body: ChatCompletionRequest, config: ServerConfig) -> int:
         )
     if not given:
         return config.caller.max_tokens
-    key, value = given[0]
+    return within_limit(*given[0], config)
+
+
+def within_limit(key: str, value: int, config: ServerConfig) -> int:
+    """``value`` of the field ``key``, a number of tokens to generate, if the server allows
+    that many.
+
+    Raises:
+        ApiError: 400 ``max_tokens_too_large``.
+    """
     if value > config.max_tokens_limit:
         raise ApiError(
             400,
@@ -380,7 +396,12 @@ def _max_tokens(body: ChatCompletionRequest, config: ServerConfig) -> int:
     return value
 
 
-def _stops(stop: str | list[str] | None) -> tuple[str, ...]:
+def stops_of(stop: str | list[str] | None) -> tuple[str, ...]:
+    """A request's ``stop`` strings, checked.
+
+    Raises:
+        ApiError: 400 naming ``stop`` for too many or empty or too long strings.
+    """
     stops = [stop] if isinstance(stop, str) else list(stop or ())
     if len(stops) > MAX_STOPS:
         raise ApiError(400, f"stop has {len(stops)} strings; at most {MAX_STOPS}.", param="stop")

@@ -79,8 +79,9 @@ _TRELIS_WRAPPER_KEYS = (*_TRELIS_WRAPPERS, "samplePromptResponsePairs")
 _LLAMA_FUNCTIONS_KEYS = ("name", "description", "parameters")
 _BFCL_KEYS = ("name", "description", "parameters", "response")
 _PYTHON_KEYS = ("python",)
-_MCP_KEYS = ("name", "title", "description", "inputSchema", "outputSchema", "annotations")
-_MCP_KEYS += ("icons", "_meta", "execution")
+MCP_KEYS = ("name", "title", "description", "inputSchema", "outputSchema", "annotations")
+MCP_KEYS += ("icons", "_meta", "execution")
+"""The top-level keys of an MCP tool definition (camelCase, as MCP sends it)."""
 _MCP_SNAKE_KEYS = ("name", "title", "description", "input_schema", "output_schema")
 _MCP_SNAKE_KEYS += ("annotations", "icons", "meta", "execution")
 _SMOLAGENTS_KEYS = ("name", "description", "inputs", "output_type", "output_schema")
@@ -91,7 +92,7 @@ _ALL_KEYS = frozenset(
     + _TRELIS_WRAPPER_KEYS
     + _BFCL_KEYS
     + _PYTHON_KEYS
-    + _MCP_KEYS
+    + MCP_KEYS
     + _MCP_SNAKE_KEYS
     + _SMOLAGENTS_KEYS
 )
@@ -480,7 +481,7 @@ def _from_python(item: dict[str, Any], index: int) -> Tool:
 def _from_mcp(item: dict[str, Any], index: int) -> Tool:
     label = _label(item, index)
     snake = "input_schema" in item
-    keys = _MCP_SNAKE_KEYS if snake else _MCP_KEYS
+    keys = _MCP_SNAKE_KEYS if snake else MCP_KEYS
     _check_keys(item, keys, "an MCP tool", label)
     schema_key = "input_schema" if snake else "inputSchema"
     parameters = item.get(schema_key)

@@ -76,13 +76,13 @@ class McpServer:
         self._task = asyncio.run_coroutine_threadsafe(self._serve(), self._loop)
         try:
             self.name, listed = self._ready.result(START_TIMEOUT)
+            self.tools = [self._tool(listed_tool) for listed_tool in listed]
         except Exception as exc:
             said = self._stderr_tail()
             self.close()
             raise ConfigurationError(
                 f"MCP server {target!r} could not be used: {_reason(exc)}{said}"
             ) from None
-        self.tools = [self._tool(listed_tool) for listed_tool in listed]
 
     def call(self, name: str, arguments: dict[str, Any]) -> Any:
         """Run a tool on the server (its own name, validated arguments); its value.
@@ -98,13 +98,19 @@ class McpServer:
         return _value(result)
 
     def close(self) -> None:
-        """End the session (stopping a server it started)."""
+        """End the session (stopping a server it started), also one still starting."""
         if self._closing is not None:
             self._loop.call_soon_threadsafe(self._closing.set)
         with contextlib.suppress(Exception):
             self._task.result(10)
+        if not self._task.done():  # still starting: cancelling it ends the transport
+            self._task.cancel()
+            with contextlib.suppress(Exception):
+                self._task.result(10)
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(10)
+        if not self._thread.is_alive():
+            self._loop.close()
         self._errlog.close()
 
     def __enter__(self) -> McpServer:

@@ -14,7 +14,8 @@ the library's own entry point once fncall has validated the arguments:
 - the OpenAI Agents SDK's ``FunctionTool``: its ``params_json_schema``; it runs through
   ``on_invoke_tool``, and ``needs_approval=True`` carries over;
 - an MCP ``types.Tool`` (from ``ClientSession.list_tools()``): its definition as the MCP
-  format reads it (no function: :mod:`fncall.mcp` runs MCP tools).
+  format reads it, fields the format does not know kept in its source (no function:
+  :mod:`fncall.tools.mcp_servers` runs MCP tools).
 """
 
 from __future__ import annotations
@@ -22,13 +23,14 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import pydantic
 
 from fncall.errors import ToolDefinitionError
 from fncall.tools.callables import schema_of_type
-from fncall.tools.formats import tool_from_json
+from fncall.tools.formats import MCP_KEYS, tool_from_json
 from fncall.tools.spec import Tool, ToolSource
 
 __all__ = ["library_of", "tool_from_object"]
@@ -118,7 +120,11 @@ def _from_agents_sdk(tool: Any) -> Tool:
 
 
 def _from_mcp(tool: Any) -> Tool:
-    return tool_from_json(tool.model_dump(by_alias=True, exclude_none=True, mode="json"))
+    listed = tool.model_dump(by_alias=True, exclude_none=True, mode="json")
+    # a server may send fields newer than the format (the SDK keeps them): the tool is
+    # read from the fields it has, and keeps them all as written
+    made = tool_from_json({k: v for k, v in listed.items() if k in MCP_KEYS})
+    return replace(made, source=ToolSource("mcp", document=listed))
 
 
 def _with_runner(
