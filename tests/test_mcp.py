@@ -146,6 +146,8 @@ def test_the_web_page_offers_and_runs_an_mcp_servers_tools(notes, tiny_engine):
         ran = httpx.post(f"{server.url}/v1/fncall/execute", json=body, timeout=30).json()
         assert ran["ok"] and ran["result"]["city"] == "Rome"
         assert json.loads(ran["content"])["conditions"] == "light rain"
+    with pytest.raises(ConfigurationError, match="two tool sets have the id 'mcp-notes'"):
+        create_app(ServerConfig(CallerSettings(dialect="hermes")), tiny_engine, [toolset] * 2)
 
 
 def test_the_cli_takes_mcp_servers(tiny_model_dir: Any):
