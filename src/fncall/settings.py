@@ -47,6 +47,9 @@ class CallerSettings:
         limits: Bounds on strings, arrays, numbers and calls in the grammar.
         beams: Beam search width (engines that support it); needs ``temperature`` 0.
         max_tokens, temperature, top_p, seed: The sampling of a request that gives none.
+        retrieve: Offer each request only the ``retrieve`` tools of its offer that best fit
+            its last user message (``None``: every tool); see :mod:`fncall.retrieval`.
+        retrieval: How those are found: ``bm25``, ``dense`` or ``fused``.
 
     Raises:
         ConfigurationError: a setting out of range, or ``grounded`` without ``constrain``.
@@ -66,8 +69,16 @@ class CallerSettings:
     top_p: float = 1.0
     seed: int | None = None
     conversation_dialect: str | None = None
+    retrieve: int | None = None
+    retrieval: str = "fused"
 
     def __post_init__(self) -> None:
+        if self.retrieve is not None and (not isinstance(self.retrieve, int) or self.retrieve < 1):
+            raise ConfigurationError(f"retrieve must be 1 or more tools, got {self.retrieve!r}")
+        if self.retrieval not in ("bm25", "dense", "fused"):
+            raise ConfigurationError(
+                f"retrieval must be bm25, dense or fused, not {self.retrieval!r}"
+            )
         if not isinstance(self.retries, int) or self.retries < 0:
             raise ConfigurationError(f"retries must be 0 or more, got {self.retries!r}")
         if self.grounded and not self.constrain:

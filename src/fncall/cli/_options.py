@@ -98,6 +98,18 @@ def decoding_options() -> argparse.ArgumentParser:
         "--temperature", type=float, default=0.0, help="0 (default) for greedy decoding"
     )
     parent.add_argument("--seed", type=int, help="seed for sampled decoding")
+    parent.add_argument(
+        "--retrieve",
+        type=int,
+        metavar="K",
+        help="offer each request only the K tools that best fit it (large tool libraries)",
+    )
+    parent.add_argument(
+        "--retrieval",
+        default="fused",
+        choices=("bm25", "dense", "fused"),
+        help="how --retrieve ranks the tools (default: fused, BM25 and embeddings)",
+    )
     return parent
 
 
@@ -120,4 +132,6 @@ def caller_settings(args: argparse.Namespace) -> CallerSettings:
         max_tokens=args.max_tokens,
         temperature=args.temperature,
         seed=args.seed,
+        retrieve=args.retrieve,
+        retrieval=args.retrieval,
     )

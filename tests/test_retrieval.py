@@ -1,0 +1,90 @@
+"""Tool retrieval: BM25, dense embeddings (the real all-MiniLM-L6-v2, offline) and their
+fusion over a tool library, and a caller that offers each request only its best tools."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from fncall import FunctionCaller, Tool
+from fncall.demo import demo_tools
+from fncall.errors import ConfigurationError
+from fncall.request import CallRequest
+from fncall.retrieval import ToolIndex, reciprocal_rank_fusion, tool_text, words
+from fncall.retrieval.dense import DenseRetriever, embed
+from fncall.settings import CallerSettings
+from fncall.tools.spec import ToolSet
+
+
+def library() -> ToolSet:
+    """The demo tools and a few dozen others, named and described like real ones."""
+    extra = [
+        Tool(f"{verb}_{thing}", f"{verb.capitalize()} a {thing.replace('_', ' ')}.",
+             {"type": "object", "properties": {"id": {"type": "string", "description": "Its id"}}})
+        for verb in ("create", "delete", "archive", "list")
+        for thing in ("invoice", "calendar_event", "support_ticket", "playlist", "reminder")
+    ]  # fmt: skip
+    return ToolSet([*demo_tools().values(), *extra])
+
+
+def test_a_tool_is_read_as_words():
+    weather = demo_tools()["get_weather"]
+    text = tool_text(weather)
+    assert text.startswith("get weather\nGet the current temperature in a city.")
+    assert "unit: Temperature unit of the answer." in text
+    assert words("getWeather for the 2nd city_name") == ["get", "weather", "2nd", "city", "name"]
+
+
+def test_reciprocal_rank_fusion_favours_what_both_rank_high():
+    assert reciprocal_rank_fusion([[1, 2, 3], [3, 1, 4]], 3) == [1, 3, 2]
+    assert reciprocal_rank_fusion([[], [5]], 2) == [5]
+    assert reciprocal_rank_fusion([[7, 8], [8, 7]], 2) == [7, 8]  # a tie keeps first seen
+
+
+@pytest.mark.parametrize("method", ["bm25", "dense", "fused"])
+def test_every_method_finds_the_tool_a_request_names_in_its_words(method):
+    index = ToolIndex(library(), method)
+    assert index.search("How much is 250 euros in dollars? Convert the currency", 1)[0].name == (
+        "convert_currency"
+    )
+    assert index.search("delete my support ticket 42", 1)[0].name == "delete_support_ticket"
+    assert len(index.search("anything", 100)) <= len(library())
+
+
+def test_embeddings_find_what_shares_no_word_and_are_kept_by_content(tmp_path):
+    tools = library()
+    bm25 = ToolIndex(tools, "bm25")
+    assert "get_weather" not in [t.name for t in bm25.search("how warm is it outside in Oslo", 3)]
+    dense = ToolIndex(tools, "dense", cache=tmp_path)
+    assert dense.search("how warm is it outside in Oslo", 1)[0].name == "get_weather"
+    kept = sorted((tmp_path / "embeddings").rglob("*.npy"))
+    assert len(kept) == len(tools)
+    kept[0].write_bytes(b"damaged")  # re-embedded, not trusted
+    again = DenseRetriever([tool_text(t) for t in tools.values()], cache=tmp_path)
+    assert np.allclose(again.matrix, dense._dense.matrix, atol=1e-4)  # the same text, again
+    assert abs(float((embed(["a query"], tmp_path) ** 2).sum()) - 1.0) < 1e-5  # unit length
+
+
+def test_an_offer_keeps_the_tool_that_tool_choice_names():
+    index = ToolIndex(library(), "bm25")
+    offer = index.offer("delete my support ticket", 2, keep=["get_weather"])
+    assert "get_weather" in offer and "delete_support_ticket" in offer and len(offer) == 3
+
+
+def test_a_caller_offers_each_request_only_its_best_tools(tiny_engine):
+    tools = library()
+    caller = FunctionCaller(tiny_engine, "hermes", tools, retrieve=2, retrieval="bm25")
+    prepared = caller.prepare(CallRequest("Archive the invoice from March"))
+    assert len(prepared.tools) == 2 and "archive_invoice" in prepared.tools
+    assert '"name": "archive_invoice"' in prepared.prompt
+    assert '"name": "send_email"' not in prepared.prompt  # nor any other unretrieved tool
+    named = caller.prepare(CallRequest("Archive the invoice", tool_choice="send_email"))
+    assert "send_email" in named.tools  # tool_choice's tool stays in the offer
+    small = caller.prepare(CallRequest("x", tools=list(demo_tools().values())[:2]))
+    assert len(small.tools) == 2  # an offer within k is kept whole
+
+
+@pytest.mark.parametrize("setting", [{"retrieve": 0}, {"retrieval": "tfidf"}])
+def test_bad_retrieval_settings_are_refused(setting):
+    with pytest.raises(ConfigurationError, match="retriev"):
+        CallerSettings(**setting)
