@@ -9,6 +9,7 @@ The pieces, each in its own sub-package:
 - :mod:`fncall.engines`: generation engines (transformers, llama.cpp, vLLM, HTTP servers).
 - :mod:`fncall.eval`: evaluation faithful to BFCL and NexusRaven, resumable, with reports.
 - :mod:`fncall.server`: an OpenAI-compatible server with a web chat page.
+- :mod:`fncall.retrieval`: the few tools a request needs, from libraries of thousands.
 - :mod:`fncall.train`: the training pipeline and its synthetic data (:mod:`fncall.train.synth`).
 - :mod:`fncall.house`: the bundled house model; :mod:`fncall.export`: GGUF files for llama.cpp.
 - :mod:`fncall.cli`: the ``fncall`` command; :mod:`fncall.demo`: ``make demo``.
