@@ -3,16 +3,26 @@ fusion over a tool library, and a caller that offers each request only its best 
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pytest
 
 from fncall import FunctionCaller, Tool
 from fncall.demo import demo_tools
-from fncall.errors import ConfigurationError
+from fncall.errors import ConfigurationError, EvalDataError
 from fncall.request import CallRequest
-from fncall.retrieval import ToolIndex, reciprocal_rank_fusion, tool_text, words
+from fncall.retrieval import (
+    DemoIndex,
+    ToolIndex,
+    load_demos,
+    reciprocal_rank_fusion,
+    tool_text,
+    words,
+)
 from fncall.retrieval.dense import DenseRetriever, embed
 from fncall.settings import CallerSettings
+from fncall.tools import toolset
 from fncall.tools.spec import ToolSet
 
 
@@ -88,3 +98,74 @@ def test_a_caller_offers_each_request_only_its_best_tools(tiny_engine):
 def test_bad_retrieval_settings_are_refused(setting):
     with pytest.raises(ConfigurationError, match="retriev"):
         CallerSettings(**setting)
+
+
+WEATHER_DOC = {
+    "type": "function",
+    "function": {
+        "name": "get_weather",
+        "description": "Weather in a city.",
+        "parameters": {"type": "object", "properties": {"city": {"type": "string"}},
+                       "required": ["city"]},
+    },
+}  # fmt: skip
+RATE_DOC = {
+    "name": "convert_currency",
+    "description": "Convert money.",
+    "parameters": {"type": "object", "properties": {"amount": {"type": "number"},
+                   "to": {"type": "string"}}, "required": ["amount", "to"]},
+}  # fmt: skip
+
+
+def _store(tmp_path, *rows) -> str:
+    path = tmp_path / "demos.jsonl"
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows))
+    return str(path)
+
+
+def test_demonstrations_are_checked_on_load_and_retrieved_for_offered_tools(tmp_path):
+    path = _store(
+        tmp_path,
+        {"query": "Weather in Oslo?", "call": "get_weather(city='Oslo')", "tools": [WEATHER_DOC]},
+        {"query": "What is the weather like in Rome", "call": "get_weather(city='Rome')",
+         "tools": [WEATHER_DOC]},
+        {"query": "Convert 5 dollars to yen", "call": "convert_currency(amount=5, to='JPY')",
+         "tools": [RATE_DOC]},
+    )  # fmt: skip
+    demos = load_demos(path)
+    assert [d.answer for d in demos] == [
+        "get_weather(city='Oslo')",
+        "get_weather(city='Rome')",
+        "convert_currency(amount=5.0, to='JPY')",  # validated: an int for a number is a float
+    ]
+    index = DemoIndex(demos)
+    weather = toolset([WEATHER_DOC])
+    found = index.search("What is the weather in Paris?", 3, weather)
+    # the currency demonstration calls a tool this request is not offered
+    assert {d.query for d in found} == {"What is the weather like in Rome", "Weather in Oslo?"}
+    # an evaluated query never sees its own answer, and that is counted
+    assert "Weather in Oslo?" not in [
+        d.query for d in index.search("weather  in oslo?", 3, weather)
+    ]
+    assert index.excluded == 1
+    both = toolset([WEATHER_DOC, RATE_DOC])
+    assert index.search("convert dollars", 1, both)[0].names == {"convert_currency"}
+
+
+@pytest.mark.parametrize(
+    "row, says",
+    [
+        ("{not json", "not JSON"),
+        ({"query": "q", "call": "f()"}, "expected"),
+        ({"query": "q", "call": "send_email(to='x')", "tools": [WEATHER_DOC]}, "send_email"),
+        ({"query": "q", "call": "get_weather(town='Oslo')", "tools": [WEATHER_DOC]}, "town"),
+        ({"query": "q", "call": "get_weather(city=__import__('os'))", "tools": [WEATHER_DOC]},
+         "line 1"),
+    ],
+)  # fmt: skip
+def test_a_bad_demonstration_is_refused_naming_its_line(tmp_path, row, says):
+    path = tmp_path / "demos.jsonl"
+    path.write_text((row if isinstance(row, str) else json.dumps(row)) + "\n")
+    with pytest.raises(EvalDataError, match=says) as raised:
+        load_demos(path)
+    assert "line 1" in str(raised.value)
