@@ -169,3 +169,28 @@ def test_a_bad_demonstration_is_refused_naming_its_line(tmp_path, row, says):
     with pytest.raises(EvalDataError, match=says) as raised:
         load_demos(path)
     assert "line 1" in str(raised.value)
+
+
+def test_a_caller_puts_the_most_similar_demonstrations_in_each_prompt(tmp_path, tiny_engine):
+    path = _store(
+        tmp_path,
+        {"query": "Weather in Oslo?", "call": "get_weather(city='Oslo')", "tools": [WEATHER_DOC]},
+        {"query": "Convert 5 dollars to yen", "call": "convert_currency(amount=5, to='JPY')",
+         "tools": [RATE_DOC]},
+    )  # fmt: skip
+    caller = FunctionCaller(tiny_engine, "nexusraven-v2", [WEATHER_DOC], demos=path, demos_k=2)
+    prepared = caller.prepare(CallRequest("Weather in Rome?"))
+    assert (
+        "User Query: Example: Weather in Oslo? Answer: Call: get_weather(city='Oslo'). "
+        "Now, please answer this question. Question: Weather in Rome?<human_end>"
+    ) in prepared.prompt
+    assert "yen" not in prepared.prompt  # its tool is not offered
+    own = caller.prepare(CallRequest("Weather in Oslo?"))
+    assert "Example:" not in own.prompt and caller.demos.excluded == 1
+    chat = FunctionCaller(tiny_engine, "hermes", [WEATHER_DOC], demos=path)
+    turns = chat.prepare(CallRequest("Weather in Rome?")).prompt
+    assert (
+        "<|im_start|>user\nWeather in Oslo?<|im_end|>\n<|im_start|>assistant\n<tool_call>" in turns
+    )
+    with pytest.raises(ConfigurationError, match="demos_k"):
+        CallerSettings(demos=path, demos_k=-1)

@@ -23,7 +23,7 @@ from fncall.calls.execute import Approver, CallResult, Executor, jsonable
 from fncall.calls.structured import read_structured_answer
 from fncall.calls.validate import validate_calls
 from fncall.dialects import Message, get_dialect
-from fncall.dialects.base import Dialect
+from fncall.dialects.base import Demonstration, Dialect
 from fncall.engines import Engine, GenerationRequest, Sampling, load_engine
 from fncall.engines.base import Generation
 from fncall.errors import (
@@ -131,6 +131,7 @@ class PreparedCall:
     dialect: Dialect
     stop: tuple[str, ...] = ()
     response_format: ResponseFormat | None = None
+    demonstrations: tuple[Demonstration, ...] = ()
     on_text: Callable[[str], None] | None = None
     cancelled: Callable[[], bool] | None = None
 
@@ -170,6 +171,10 @@ class FunctionCaller:
             user message (a tool ``tool_choice`` names always stays); for libraries of
             hundreds or thousands of tools (:mod:`fncall.retrieval`).
         retrieval: How those are ranked: ``bm25``, ``dense`` or ``fused`` (default).
+        demos, demos_k: A demonstration store (:mod:`fncall.retrieval.demos`, checked when
+            the caller is made): the ``demos_k`` most similar demonstrations whose tools are
+            offered go into each prompt, in the dialect's few-shot slot (else as earlier
+            turns, or in front of the query); never the request's own query.
         functions, approve, timeout: How calls run with ``execute=True`` (see
             :class:`fncall.calls.execute.Executor`).
 
@@ -199,6 +204,8 @@ class FunctionCaller:
         conversation_dialect: str | None = None,
         retrieve: int | None = None,
         retrieval: str = "fused",
+        demos: str | None = None,
+        demos_k: int = 3,
         functions: Mapping[str, Callable[..., Any]] | None = None,
         approve: Approver | None = None,
         timeout: float = 30.0,
@@ -221,6 +228,8 @@ class FunctionCaller:
             conversation_dialect,
             retrieve,
             retrieval,
+            str(demos) if demos is not None else None,
+            demos_k,
         )
         if isinstance(model, Engine):
             # a loaded engine: its own model, whose fncall.json may name the dialect
@@ -246,6 +255,12 @@ class FunctionCaller:
                 "pass constrain=False (outputs are still validated)"
             )
         self.constrain = constrain
+        self.demos = None
+        if settings.demos is not None and settings.demos_k > 0:
+            from fncall.retrieval.demos import DemoIndex, load_demos
+
+            self.demos = DemoIndex(load_demos(settings.demos))
+        self.demos_k = settings.demos_k
         self.retrieve = retrieve
         self.retrieval = retrieval
         self.grounded = grounded
@@ -427,7 +442,9 @@ class FunctionCaller:
                 # a raw prompt (no messages) has no turn to tell the model what was wrong
                 if response.error is not None and attempt < self.retries and job.messages:
                     job.messages = _feedback(job.messages, generation.text, response.error)
-                    job.prompt = self._render(job.dialect, job.tools, job.messages)
+                    job.prompt = self._render(
+                        job.dialect, job.tools, job.messages, job.demonstrations
+                    )
                     failed.append(i)
             pending = failed
             if not pending:
@@ -477,7 +494,8 @@ class FunctionCaller:
         }
         if any(v is not None for v in overrides.values()):
             settings = replace(settings, **{k: v for k, v in overrides.items() if v is not None})
-        prompt = self._render(dialect, tools, messages)
+        examples = self._examples(messages, tools)
+        prompt = self._render(dialect, tools, messages, examples)
         return PreparedCall(
             tools,
             choice,
@@ -488,6 +506,7 @@ class FunctionCaller:
             dialect,
             request.stop,
             response_format,
+            examples,
             request.on_text,
             request.cancelled,
         )
@@ -508,10 +527,9 @@ class FunctionCaller:
         one ``tool_choice`` names."""
         from fncall.retrieval import index_for
 
-        users = [m.get("content") or "" for m in messages if m.get("role") == "user"]
         keep = [choice.function] if choice.function else []
         index = index_for(tools, self.retrieval)  # type: ignore[arg-type]
-        return index.offer(users[-1] if users else "", self.retrieve or 0, keep)
+        return index.offer(_last_user(messages), self.retrieve or 0, keep)
 
     def dialect_for(self, messages: Sequence[Message]) -> Dialect:
         """The dialect a request is rendered, decoded and parsed in: the conversation
@@ -520,8 +538,20 @@ class FunctionCaller:
         earlier = any(m.get("role") in ("assistant", "tool") for m in messages)
         return self.conversation_dialect if earlier and self.conversation_dialect else self.dialect
 
-    def _render(self, dialect: Dialect, tools: ToolSet, messages: list[Message]) -> str:
-        return dialect.render(tools, messages, system=self.system)
+    def _examples(self, messages: list[Message], tools: ToolSet) -> tuple[Demonstration, ...]:
+        if self.demos is None:
+            return ()
+        found = self.demos.search(_last_user(messages), self.demos_k, tools)
+        return tuple(Demonstration(d.query, d.answer, d.calls) for d in found)
+
+    def _render(
+        self,
+        dialect: Dialect,
+        tools: ToolSet,
+        messages: list[Message],
+        examples: tuple[Demonstration, ...] = (),
+    ) -> str:
+        return dialect.render(tools, messages, system=self.system, demonstrations=examples)
 
     def _read(
         self, response: Response, generation: Generation, job: PreparedCall, attempt: int
@@ -551,6 +581,12 @@ class FunctionCaller:
         response.timings["parse"] = response.timings.get("parse", 0.0) + (
             time.perf_counter() - begun
         )
+
+
+def _last_user(messages: Sequence[Message]) -> str:
+    """The last user message's text (what retrieval looks for)."""
+    users = [m.get("content") or "" for m in messages if m.get("role") == "user"]
+    return users[-1] if users else ""
 
 
 def _check_choice(calls: list[ToolCall], choice: ToolChoice, output: str) -> None:

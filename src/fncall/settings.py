@@ -50,6 +50,10 @@ class CallerSettings:
         retrieve: Offer each request only the ``retrieve`` tools of its offer that best fit
             its last user message (``None``: every tool); see :mod:`fncall.retrieval`.
         retrieval: How those are found: ``bm25``, ``dense`` or ``fused``.
+        demos: A demonstration store (JSONL, see :mod:`fncall.retrieval.demos`): the
+            ``demos_k`` most similar demonstrations whose tools are offered go into each
+            prompt (never the request's own query).
+        demos_k: How many.
 
     Raises:
         ConfigurationError: a setting out of range, or ``grounded`` without ``constrain``.
@@ -71,8 +75,12 @@ class CallerSettings:
     conversation_dialect: str | None = None
     retrieve: int | None = None
     retrieval: str = "fused"
+    demos: str | None = None
+    demos_k: int = 3
 
     def __post_init__(self) -> None:
+        if not isinstance(self.demos_k, int) or self.demos_k < 0:
+            raise ConfigurationError(f"demos_k must be 0 or more, got {self.demos_k!r}")
         if self.retrieve is not None and (not isinstance(self.retrieve, int) or self.retrieve < 1):
             raise ConfigurationError(f"retrieve must be 1 or more tools, got {self.retrieve!r}")
         if self.retrieval not in ("bm25", "dense", "fused"):

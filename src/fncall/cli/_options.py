@@ -110,6 +110,15 @@ def decoding_options() -> argparse.ArgumentParser:
         choices=("bm25", "dense", "fused"),
         help="how --retrieve ranks the tools (default: fused, BM25 and embeddings)",
     )
+    parent.add_argument(
+        "--demos",
+        metavar="FILE",
+        help="a demonstration store (JSONL of query, call, tools): the most similar go "
+        "into each prompt",
+    )
+    parent.add_argument(
+        "--demos-k", type=int, default=3, metavar="N", help="demonstrations a prompt (3)"
+    )
     return parent
 
 
@@ -134,4 +143,6 @@ def caller_settings(args: argparse.Namespace) -> CallerSettings:
         seed=args.seed,
         retrieve=args.retrieve,
         retrieval=args.retrieval,
+        demos=args.demos,
+        demos_k=args.demos_k,
     )

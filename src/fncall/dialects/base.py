@@ -27,10 +27,13 @@ _ROLES = frozenset({"system", "user", "assistant", "tool"})
 
 @dataclass(frozen=True)
 class Demonstration:
-    """A worked example for few-shot prompting: a query and the call text that answers it."""
+    """A worked example for few-shot prompting: a query and the call text that answers it
+    (Python calls, as NexusRaven's slot writes them), and the calls themselves where known
+    (a dialect without a slot writes them in its own syntax)."""
 
     query: str
     answer: str
+    calls: tuple[ToolCall, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -74,7 +77,9 @@ class Dialect(ABC):
         supports_system: Whether the prompt has a place for a system message. Where it has
             none, a system message is put in front of the first user turn, separated by a
             blank line, as BFCL's prompt handlers do for such models.
-        supports_demonstrations: Whether the prompt has a slot for few-shot examples.
+        supports_demonstrations: Whether the prompt has a slot for few-shot examples. Where
+            it has none, they become earlier turns (multi-turn formats) or go in front of
+            the query as NexusRaven's slot writes them.
         multi_turn: Whether the format has places for earlier turns (assistant calls, tool
             results). A single-turn format renders one user query: a longer conversation
             is folded into it as a transcript (:meth:`fold_conversation`).
@@ -112,7 +117,8 @@ class Dialect(ABC):
             tools: The offered tools (a :class:`ToolSet`, or :class:`Tool` objects).
             messages: The user's query, or a chat history ending with the turn to answer.
             system: A system message (joined before any system message in ``messages``).
-            demonstrations: Few-shot examples, for dialects with a slot for them.
+            demonstrations: Few-shot examples: in the dialect's slot, else as earlier turns
+                or in front of the query (see ``supports_demonstrations``).
 
         Raises:
             PromptError: something this dialect has no syntax for.
@@ -120,11 +126,12 @@ class Dialect(ABC):
         if not isinstance(tools, ToolSet):
             tools = ToolSet(tools)
         system_text, turns = split_messages(messages, system)
+        if demonstrations and not self.supports_demonstrations:
+            turns = self._with_examples(tuple(demonstrations), turns)
+            demonstrations = ()
         if system_text and not self.supports_system:
             turns = _before_first_user_turn(system_text, turns)
             system_text = None
-        if demonstrations and not self.supports_demonstrations:
-            raise PromptError(f"{self.name} has no slot for demonstrations")
         if not self.multi_turn and (len(turns) != 1 or turns[0]["role"] != "user"):
             turns = [{"role": "user", "content": self.fold_conversation(turns)}]
         return self.build_prompt(PromptInput(tools, system_text, turns, tuple(demonstrations)))
@@ -132,6 +139,40 @@ class Dialect(ABC):
     @abstractmethod
     def build_prompt(self, given: PromptInput) -> str:
         """Render input :meth:`render` has checked against the class attributes."""
+
+    def _with_examples(
+        self, examples: tuple[Demonstration, ...], turns: list[Message]
+    ) -> list[Message]:
+        """Demonstrations where the format has no slot for them: earlier turns (the query,
+        then the calls) in a multi-turn format; else in front of the first user turn, as
+        NexusRaven's documented slot writes them (``Example: <query> Answer: <calls>.``
+        ... ``Now, please answer this question. Question: <query>``), the calls in this
+        dialect's syntax."""
+        if self.multi_turn:
+            earlier: list[Message] = []
+            for example in examples:
+                earlier.append({"role": "user", "content": example.query})
+                if example.calls:
+                    calls = [c.to_dict() for c in example.calls]
+                    earlier.append({"role": "assistant", "content": None, "tool_calls": calls})
+                else:
+                    earlier.append({"role": "assistant", "content": example.answer})
+            return [*earlier, *turns]
+        written = "".join(f"Example: {e.query} Answer: {self._answer_text(e)}. " for e in examples)
+        for i, turn in enumerate(turns):
+            if turn["role"] == "user":
+                question = f"{written}Now, please answer this question. Question: "
+                folded = dict(turn, content=question + (turn.get("content") or ""))
+                return [*turns[:i], folded, *turns[i + 1 :]]
+        raise PromptError("no user message to put the demonstrations in front of")
+
+    def _answer_text(self, example: Demonstration) -> str:
+        if not example.calls:
+            return example.answer
+        try:
+            return self.format_calls(example.calls).strip()
+        except PromptError:  # more calls than the format writes at once: one at a time
+            return "; ".join(self._call_text(call) for call in example.calls)
 
     def fold_conversation(self, turns: Sequence[Message]) -> str:
         """A conversation as one query, for a format without places for earlier turns.
