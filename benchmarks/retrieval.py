@@ -14,8 +14,11 @@ Then index build time and query latency (p50/p95) at 1k and 10k tools (the synth
 library, copied under new names to reach 10k). BFCL functions of one name are pooled once
 (the first kept). 2 CPU cores.
 
-    .venv/bin/python benchmarks/retrieval.py --heldout build/house/data7/heldout.jsonl
+    .venv/bin/python benchmarks/retrieval.py [--heldout HELDOUT.jsonl]
         [--bfcl ../shared/bfcl] [--limit 600]
+
+Without ``--heldout``, the held-out split of ``fncall data synth --seed 0`` is made first
+(as ``benchmarks/house_decline.py`` makes it).
 """
 
 from __future__ import annotations
@@ -23,8 +26,11 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
+import tempfile
 import time
 from pathlib import Path
+
+from house_decline import heldout
 
 from fncall.retrieval import METHODS, ToolIndex
 from fncall.retrieval.dense import encoder
@@ -130,12 +136,14 @@ def copies(tools: ToolSet, size: int) -> ToolSet:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--heldout", type=Path, required=True, help="a held-out JSONL of synth")
+    parser.add_argument("--heldout", type=Path, help="a held-out JSONL of fncall data synth")
     parser.add_argument("--bfcl", type=Path, default=Path("../shared/bfcl"))
     parser.add_argument("--limit", type=int, default=600, help="held-out queries at most")
     args = parser.parse_args()
     encoder()  # loaded once, before anything is timed
-    libraries = {"synthetic": synthetic(args.heldout, args.limit)}
+    with tempfile.TemporaryDirectory() as tmp:
+        data = args.heldout or heldout(Path(tmp))
+        libraries = {"synthetic": synthetic(data, args.limit)}
     if args.bfcl.exists():
         libraries["bfcl"] = bfcl(args.bfcl)
     print("| library | tools | queries | method | " + " | ".join(f"R@{k}" for k in KS) + " |")

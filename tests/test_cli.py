@@ -189,10 +189,16 @@ def test_demo_runs_the_house_model_on_everyday_tools():
     # every query got a generated answer, shown with what fncall did with it
     for query, _ in QUERIES:
         assert f"user:   {query}" in out
-    # one generated answer per query, one more for the grounded request, and the agent's
-    # call and (when the call ran) its answer from the result
-    agent = 2 if "\ntool:   " in out else 1
-    assert out.count("model:  ") - out.count("[recorded]") == len(QUERIES) + 1 + agent
+    # one generated answer per query, one more for the grounded request, each agent run's
+    # call and (when the call ran) its answer from the result (on the demo tools and on the
+    # MCP server's), the structured answer and the large library's call
+    agent = out.split("As an agent (hermes)", 1)[1].split("An MCP server's tools", 1)[0]
+    mcp = out.split("An MCP server's tools", 1)[1].split("A structured answer", 1)[0]
+    runs = sum(2 if "\ntool:   " in part else 1 for part in (agent, mcp))
+    assert out.count("model:  ") - out.count("[recorded]") == len(QUERIES) + 1 + runs + 2
+    assert "listed by the server: get_weather, read_note, delete_note, broken" in out
+    assert re.search(r"-> parsed: Contact\(name='.*', email='.*'\)", out)
+    assert re.search(r"A large library \([\d,]+ tools\)", out) and "-> offered: " in out
     assert re.search(r"demo\s+7\s+\d\s+\d+\.\d%", out)  # scored by fncall eval
     # the same queries by beam search, each marked against the greedy answer, and scored
     beam_lines = re.findall(

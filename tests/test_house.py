@@ -189,12 +189,10 @@ def test_with_structured_output_gives_schema_valid_objects(house_url):
 
 def test_an_mcp_servers_tool_is_listed_called_and_answered_from(house_caller):
     import sys
-    from pathlib import Path
 
     from fncall.tools.mcp_servers import McpServer
 
-    script = Path(__file__).parent / "mcp_notes_server.py"
-    with McpServer(f"{sys.executable} {script}") as server:
+    with McpServer(f"{sys.executable} -m fncall.demo.mcp_notes") as server:
         weather = [t for t in server.tools if t.name == "get_weather"]
         caller = FunctionCaller(house_caller.engine, tools=weather, max_tokens=64)
         run = caller.chat(QUESTION)

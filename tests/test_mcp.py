@@ -1,5 +1,5 @@
 """Tools from MCP servers through the official SDK: a small server the tests start
-themselves (``tests/mcp_notes_server.py``), over stdio and streamable HTTP, its tools
+themselves (``fncall.demo.mcp_notes``), over stdio and streamable HTTP, its tools
 listed, validated calls run through ``tools/call``, and its results answered from."""
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -24,8 +23,8 @@ from fncall.settings import CallerSettings
 from fncall.tools.mcp_servers import McpServer
 from fncall.tools.spec import ToolSet
 
-SERVER = Path(__file__).parent / "mcp_notes_server.py"
-COMMAND = f"{sys.executable} {SERVER}"
+SERVER = [sys.executable, "-m", "fncall.demo.mcp_notes"]
+COMMAND = " ".join(SERVER)
 
 
 @pytest.fixture(scope="module")
@@ -88,9 +87,7 @@ def http_url() -> Iterator[str]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    process = subprocess.Popen(
-        [sys.executable, str(SERVER), "--http", str(port)], stderr=subprocess.PIPE
-    )
+    process = subprocess.Popen([*SERVER, "--http", str(port)], stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:

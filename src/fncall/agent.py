@@ -99,8 +99,8 @@ AgentEvent = CallsMade | ToolResult | Answered | Stopped
 class AgentRun:
     """A conversation as a run leaves it: the messages with every call, result and answer
     added, the events, and the answer (``None`` where it stopped without one). A terminal
-    chat keeps one across turns: append the user's message, then :meth:`add` each event of
-    :meth:`Agent.events`."""
+    chat keeps one across turns: append the user's message, then go on with
+    :meth:`Agent.steps`."""
 
     messages: list[Message]
     events: list[AgentEvent] = field(default_factory=list)
@@ -170,8 +170,8 @@ class Agent:
             ToolChoiceError, PromptError, GrammarError, EngineError: a bad request.
         """
         run = AgentRun(_messages(messages))
-        for event in self.events(messages, tool_choice=tool_choice):
-            run.add(event)
+        for _ in self.steps(run, tool_choice=tool_choice):
+            pass
         return run
 
     def events(
@@ -179,13 +179,18 @@ class Agent:
     ) -> Iterator[AgentEvent]:
         """The run's events as they happen (what :meth:`run` collects); ``messages`` is not
         changed."""
-        run = AgentRun(_messages(messages))
+        return self.steps(AgentRun(_messages(messages)), tool_choice=tool_choice)
+
+    def steps(self, run: AgentRun, *, tool_choice: ToolChoiceLike = None) -> Iterator[AgentEvent]:
+        """Go on with ``run`` (its messages ending with the turn to answer): each event is
+        added to it (:meth:`AgentRun.add`) as it happens, then yielded. A terminal chat
+        keeps one run over its turns this way."""
         choice = tool_choice
         for step in range(1, self.max_steps + 1):
             response = self.caller.call(run.messages, tool_choice=choice)
             choice = None
             if response.error is not None:
-                yield Stopped(step, "error", str(response.error), response.error)
+                yield _added(run, Stopped(step, "error", str(response.error), response.error))
                 return
             if not response.calls:
                 yield _added(run, Answered(step, response.text))
@@ -196,11 +201,8 @@ class Agent:
             yield _added(run, CallsMade(step, tuple(response.calls), ids))
             for call, call_id in zip(response.calls, ids, strict=True):
                 yield _added(run, self._execute(step, call, call_id))
-        yield Stopped(
-            self.max_steps,
-            "max_steps",
-            f"no answer after {self.max_steps} steps (raise max_steps to let it go on)",
-        )
+        stopped = f"no answer after {self.max_steps} steps (raise max_steps to let it go on)"
+        yield _added(run, Stopped(self.max_steps, "max_steps", stopped))
 
     def _execute(self, step: int, call: ToolCall, call_id: str) -> ToolResult:
         decisions: list[bool] = []

@@ -122,7 +122,7 @@ class CallerSettings:
         return replace(
             self,
             model=model,
-            dialect=self.dialect or model_dialect(model),
+            dialect=self.dialect or _named_dialect(metadata, model),
             conversation_dialect=conversation if isinstance(conversation, str) else None,
         )
 
@@ -132,13 +132,13 @@ class CallerSettings:
         return {f.name: getattr(self, f.name) for f in fields(self) if f.name not in named}
 
 
-def model_dialect(model: str | Path | None) -> str:
-    """The dialect a model directory's ``fncall.json`` names.
+def _named_dialect(metadata: Mapping[str, Any], model: str | Path | None) -> str:
+    """The dialect a model's ``fncall.json`` (``metadata``) names.
 
     Raises:
-        ConfigurationError: there is no model directory, or its metadata names no dialect.
+        ConfigurationError: there is none.
     """
-    name = read_metadata(model).get("dialect") if model is not None else None
+    name = metadata.get("dialect")
     if not isinstance(name, str):
         raise ConfigurationError(
             f"no dialect given, and {model or 'the engine'} has no fncall.json naming one "

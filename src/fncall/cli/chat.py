@@ -64,8 +64,7 @@ def run(args: argparse.Namespace) -> int:
         ok = True
         for text in turns:
             conversation.messages.append({"role": "user", "content": text})
-            for event in agent.events(conversation.messages):
-                conversation.add(event)
+            for event in agent.steps(conversation):
                 _show(event)
             ok = ok and conversation.answer is not None
     return 0 if ok else 1

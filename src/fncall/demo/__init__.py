@@ -1,8 +1,10 @@
 """``fncall demo``: the bundled house model calls everyday tools; the calls are validated and
-executed, the same outputs are scored by ``fncall eval``'s execution match, the queries are
-answered again by beam search, one request is shown with grounded strings, and outputs a
-model might write that must not run are shown refused; last, a sample of the synthetic data
-the house model was trained on.
+executed, the same outputs are scored by ``fncall eval``'s execution match; it works as an
+agent (on the demo tools and on an MCP server's), gives a structured answer and picks tools
+from a large library (:mod:`fncall.demo.agents`); the queries are answered again by beam
+search, one request is shown with grounded strings, and outputs a model might write that
+must not run are shown refused; last, a sample of the synthetic data the house model was
+trained on.
 
 The house model's outputs are generated on the spot (grammar-constrained; greedy, then by
 beam search). The refused outputs at the end are recorded, not generated: a well-behaved
@@ -21,7 +23,7 @@ from typing import Any, TextIO
 
 from fncall.caller import FunctionCaller, Response
 from fncall.calls.call import ToolCall
-from fncall.demo import everyday
+from fncall.demo import agents, everyday
 from fncall.errors import CallValidationError, MissingArgumentError, OutputParseError
 from fncall.grammar.grounding import spans
 from fncall.modeldir import read_metadata
@@ -50,8 +52,6 @@ QUERIES = [
 ]  # fmt: skip
 
 GROUNDED_QUERY = "Email li.wei@example.org with the subject Quarterly report"
-AGENT_QUERY = "What is the weather in Tokyo?"
-AGENT_DIALECT = "hermes"
 
 # Outputs a model might write that must not run (recorded, not generated)
 REFUSED = [
@@ -107,8 +107,11 @@ def run(out: TextIO | None = None, model: str | Path | None = None) -> int:
         _show(response, write)
     _evaluate(tools, outputs, write)
     speaks = read_metadata(caller.settings.model).get("dialects", [])
-    if AGENT_DIALECT in speaks:
-        _agent(caller, write)
+    if agents.AGENT_DIALECT in speaks:
+        agents.agent(caller, write)
+        agents.mcp_server(caller, write)
+    agents.structured(caller, write)
+    agents.large_library(caller, write)
     _beams(caller, outputs, write)
     _grounded(caller, write)
     _refusals(tools, write)
@@ -179,47 +182,6 @@ def _variant(caller: FunctionCaller, **options: Any) -> FunctionCaller:
     """A caller on the same engine and tools with other options (the model loads once)."""
     settings = replace(caller.settings, **options)
     return FunctionCaller.from_settings(settings, caller.tools, engine=caller.engine)
-
-
-def _agent(caller: FunctionCaller, write: Callable[[str], None]) -> None:
-    """The model as an agent uses it, in a chat dialect: it calls a tool, the call runs, and
-    it answers from the result."""
-    chat = FunctionCaller.from_settings(
-        replace(caller.settings, dialect=AGENT_DIALECT), caller.tools, engine=caller.engine,
-        timeout=5.0,
-    )  # fmt: skip
-    write(f"As an agent ({AGENT_DIALECT}): a call, its result, then an answer from the result.\n")
-    asked = [{"role": "user", "content": AGENT_QUERY}]
-    first = chat.call(asked, execute=True)
-    write(f"user:   {AGENT_QUERY}")
-    write(f"model:  {' '.join(first.raw.split())}")
-    if not first.calls:
-        write(f"  -> no call, so no result to answer from: {first.error or first.text}\n")
-        return
-    # a call that failed reports its error as its result, as an agent would
-    results = [
-        json.dumps(result.value if result.ok else {"error": str(result.error)})
-        for result in first.results
-    ]
-    conversation = [
-        *asked,
-        {"role": "assistant", "tool_calls": [_tool_call(c) for c in first.calls]},
-        *({"role": "tool", "content": result} for result in results),
-    ]
-    for result in results:
-        write(f"tool:   {result}")
-    final = chat.call(conversation, tool_choice="none")
-    write(f"model:  {final.text}")
-    values = [
-        v for r in first.results for v in (r.value.values() if isinstance(r.value, dict) else [])
-    ]
-    stated = [json.dumps(v) if not isinstance(v, str) else v for v in values]
-    write(f"  -> states the result's values {stated}: {all(v in final.text for v in stated)}\n")
-
-
-def _tool_call(call: ToolCall) -> dict[str, Any]:
-    arguments = json.dumps(call.arguments)
-    return {"type": "function", "function": {"name": call.name, "arguments": arguments}}
 
 
 def _beams(caller: FunctionCaller, greedy: list[str], write: Callable[[str], None]) -> None:

@@ -26,7 +26,7 @@ from fncall.request import ToolChoice
 from fncall.server.answers import error_for, usage
 from fncall.server.protocol import (
     ApiError,
-    Sampling,
+    SamplingFields,
     parse_body,
     parse_json_body,
     request_body_openapi,
@@ -53,7 +53,7 @@ NEUTRAL_VALUES: dict[str, tuple[Any, ...]] = {
 }
 
 
-class CompletionRequest(Sampling):
+class CompletionRequest(SamplingFields):
     """``POST /v1/completions``, as far as fncall serves it."""
 
     model: str

@@ -168,7 +168,7 @@ class StreamOptions(Strict):
     include_usage: bool | None = None
 
 
-class Sampling(Strict):
+class SamplingFields(Strict):
     """What the chat and the raw completions APIs share: how to sample, and when to stop."""
 
     max_tokens: int | None = Field(default=None, ge=1)
@@ -183,7 +183,7 @@ class Sampling(Strict):
     user: str | None = None
 
 
-class ChatCompletionRequest(Sampling):
+class ChatCompletionRequest(SamplingFields):
     """``POST /v1/chat/completions``, as far as fncall serves it."""
 
     model: str

@@ -136,15 +136,7 @@ def _with_runner(
         return run(arguments)
 
     call.__name__ = made.name
-    return Tool(
-        name=made.name,
-        description=made.description,
-        parameters=made.parameters,
-        strict=made.strict,
-        requires_approval=requires_approval or made.requires_approval,
-        func=call,
-        source=made.source,
-    )
+    return replace(made, func=call, requires_approval=requires_approval or made.requires_approval)
 
 
 _READERS: dict[str, Callable[[Any], Tool]] = {

@@ -354,8 +354,10 @@ def _demo_queries() -> list[str]:
     """The queries ``make demo`` scores the house model on: the project's own test set,
     which no training example may overlap either."""
     from fncall import demo
+    from fncall.demo import agents
 
-    return [query for query, _ in demo.QUERIES] + [demo.GROUNDED_QUERY, demo.AGENT_QUERY]
+    asked = [agents.AGENT_QUERY, agents.MCP_QUERY, agents.LIBRARY_QUERY]
+    return [query for query, _ in demo.QUERIES] + [demo.GROUNDED_QUERY, *asked]
 
 
 def _evaluation_queries(paths: Sequence[Path]) -> tuple[list[str], dict[str, str]]:

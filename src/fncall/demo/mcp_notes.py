@@ -1,6 +1,7 @@
-"""A small MCP server the tests start themselves (stdio, or streamable HTTP with
-``--http PORT``): notes kept in memory, a weather lookup with structured output, a tool
-with a dash in its name, a destructive tool and one that fails."""
+"""A small MCP server, for ``make demo``, the README's tour and the tests: notes kept in
+memory, a weather lookup with structured output, a tool with a dash in its name, a
+destructive tool and one that fails. ``python -m fncall.demo.mcp_notes`` serves it over
+stdio, ``--http PORT`` over streamable HTTP (needs the ``mcp`` extra)."""
 
 from __future__ import annotations
 
