@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import httpx
 import numpy as np
 import pytest
 
@@ -21,9 +22,11 @@ from fncall.retrieval import (
     words,
 )
 from fncall.retrieval.dense import DenseRetriever, embed
+from fncall.server import ServerConfig, ServerThread, create_app
 from fncall.settings import CallerSettings
 from fncall.tools import toolset
 from fncall.tools.spec import ToolSet
+from tests.server_helpers import MODEL, TOOLS, chat, error_of, running_server
 
 
 def library() -> ToolSet:
@@ -194,3 +197,44 @@ def test_a_caller_puts_the_most_similar_demonstrations_in_each_prompt(tmp_path, 
     )
     with pytest.raises(ConfigurationError, match="demos_k"):
         CallerSettings(demos=path, demos_k=-1)
+
+
+def test_a_server_offers_requests_without_tools_its_library(tiny_engine):
+    tools = library()
+    expected = {t.name for t in ToolIndex(tools, "bm25").search("archive the invoice", 2)}
+    settings = CallerSettings(dialect="hermes", max_tokens=64, retrieve=2, retrieval="bm25")
+    app = create_app(ServerConfig(settings, model_name=MODEL, library=tools), tiny_engine)
+    with ServerThread(app) as server:
+        ask = {"messages": [{"role": "user", "content": "archive the invoice"}]}
+        drawn = chat(server.url, {**ask, "tool_choice": "required"}).json()
+        called = drawn["choices"][0]["message"]["tool_calls"][0]["function"]["name"]
+        assert called in expected  # only the retrieved tools could be called
+        named = chat(
+            server.url,
+            {**ask, "tool_choice": {"type": "function", "function": {"name": "get_weather"}}},
+        )
+        assert named.json()["choices"][0]["message"]["tool_calls"][0]["function"]["name"] == (
+            "get_weather"
+        )  # a library tool named by tool_choice is offered, retrieved or not
+        own = chat(server.url, {**ask, "tools": TOOLS[1:], "tool_choice": "required"}).json()
+        assert own["choices"][0]["message"]["tool_calls"][0]["function"]["name"] == "get_time"
+        sets = {s["id"]: s for s in httpx.get(f"{server.url}/v1/fncall/toolsets").json()["data"]}
+        assert sets["library"]["drawn"] and len(sets["library"]["tools"]) == len(tools)
+        assert not sets["library"]["executable"]  # its JSON-made tools have no implementation
+        run = httpx.post(
+            f"{server.url}/v1/fncall/execute",
+            json={"toolset": "library", "name": "archive_invoice", "arguments": {}},
+        )
+        assert run.status_code == 400 and error_of(run)["code"] == "toolset_not_executable"
+    with running_server(tiny_engine) as url:  # no library: a tool must be brought
+        unknown = chat(
+            url, {**ask, "tool_choice": {"type": "function", "function": {"name": "get_weather"}}}
+        )
+        assert unknown.status_code == 400 and error_of(unknown)["param"] == "tool_choice"
+
+
+def test_a_library_larger_than_a_request_may_offer_needs_retrieval():
+    tools = library()
+    with pytest.raises(ConfigurationError, match="--retrieve"):
+        ServerConfig(CallerSettings(), library=tools, max_tools=len(tools) - 1)
+    assert ServerConfig(CallerSettings(retrieve=5), library=tools, max_tools=8).library is tools

@@ -18,10 +18,12 @@ import pytest
 
 from fncall.demo import everyday
 from fncall.grammar.values import GrammarLimits
+from fncall.retrieval import ToolIndex
 from fncall.server import ServerConfig, ServerThread, create_app
 from fncall.server.webchat import STATIC
 from fncall.settings import CallerSettings
 from fncall.tools.callables import tools_from_module
+from fncall.tools.spec import ToolSet
 
 try:
     from playwright.sync_api import expect, sync_playwright
@@ -485,6 +487,33 @@ def test_a_single_turn_dialect_answers_from_the_tool_result_folded_in(browser, t
         expect(page.tab.locator(".message.error")).to_have_count(0)
         assert _tool_messages(page.requests[-1])  # the results went back to the model
         page.screenshot("single-turn")
+        page.close()
+
+
+def test_the_servers_library_is_drawn_from_and_run_by_the_server(browser, tiny_engine):
+    library = ToolSet(tools_from_module(everyday))
+    settings = CallerSettings(
+        dialect="hermes", limits=SMALL, max_tokens=96, retrieve=2, retrieval="bm25"
+    )
+    config = ServerConfig(settings, model_name="tiny", api_key=KEY, library=library)
+    with ServerThread(create_app(config, tiny_engine)) as thread:
+        page = Page(browser, thread.url)
+        page.tab.select_option("#toolset", "library")
+        expect(page.tab.locator("#toolset-description")).to_have_text(
+            f"The server's library of {len(library)} tools; each message is offered the 2 "
+            "that fit it best."
+        )
+        card = page.send("What is the weather in Paris?", "required")
+        assert "tools" not in page.requests[-1]  # the server offers what fits
+        name = card.locator(".name").inner_text()
+        offered = ToolIndex(library, "bm25").offer("What is the weather in Paris?", 2)
+        assert name in offered
+        page.tab.select_option("#tool-choice", "none")
+        card.get_by_role("button", name=f"Approve {name}").click()
+        # run by the server (a result or the tool's own error), not typed in by the user
+        expect(card.locator(".outcome")).to_contain_text(re.compile("Result|Tool error"))
+        page.wait_for_answer()
+        assert _tool_messages(page.requests[-1])
         page.close()
 
 

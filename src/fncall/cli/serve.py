@@ -71,6 +71,12 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         "(repeatable); other foreign Origin headers get HTTP 403",
     )
     serve.add_argument(
+        "--tools",
+        metavar="FILE",
+        help="a tool library (Python module, JSON, OpenAPI, ...) that requests without "
+        "tools draw from, each offered the --retrieve K that fit it; the web page offers it",
+    )
+    serve.add_argument(
         "--mcp",
         action="append",
         default=[],
@@ -85,6 +91,11 @@ def run(args: argparse.Namespace) -> int:
     """Serve until interrupted."""
     from fncall.server import ServerConfig, create_app
 
+    library = None
+    if args.tools:
+        from fncall.tools import load_tools
+
+        library = load_tools(args.tools)
     config = ServerConfig(
         caller=caller_settings(args),
         model_name=args.model_name,
@@ -98,6 +109,7 @@ def run(args: argparse.Namespace) -> int:
         log_prompts=args.log_prompts,
         allowed_hosts=(*args.allowed_host, args.host),
         cors_origins=tuple(args.cors_origin),
+        library=library,
     )
     with ExitStack() as stack:
         toolsets: list[Toolset] = []

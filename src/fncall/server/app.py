@@ -64,6 +64,7 @@ from fncall.server.scheduler import Failed, Scheduler
 from fncall.server.service import Service
 from fncall.server.stream import sse
 from fncall.server.webchat import Toolset
+from fncall.tools.spec import ToolSet
 
 log = logging.getLogger("fncall.server")
 
@@ -119,6 +120,8 @@ def create_app(
     app.state.model_name = served
     app.state.service = service
     app.state.toolsets = dict(webchat.demo_toolsets())
+    if config.library is not None:
+        toolsets = [*toolsets, _library_toolset(config.library, config.caller.retrieve)]
     for toolset in toolsets:
         if toolset.id in app.state.toolsets:
             raise ConfigurationError(f"two tool sets have the id {toolset.id!r}")
@@ -257,3 +260,15 @@ def _add_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(HTTPException, http_error)
     app.add_exception_handler(RequestValidationError, validation_error)
     app.add_exception_handler(Exception, unexpected)
+
+
+def _library_toolset(library: ToolSet, k: int | None) -> Toolset:
+    """The server's library, as the page offers it (``k``: the tools a request is offered)."""
+    offered = f"each message is offered the {k} that fit it best" if k else "all are offered"
+    return Toolset(
+        "library",
+        "Server library",
+        f"The server's library of {len(library)} tools; {offered}.",
+        library,
+        drawn=True,
+    )

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from fncall.errors import ConfigurationError
 from fncall.settings import CallerSettings
+from fncall.tools.spec import ToolSet
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,10 @@ class ServerConfig:
         header_timeout: Seconds a connection may take to send a request's headers.
         body_timeout: Seconds a request may take to send its body.
         max_connections: Open connections at once; more are closed as they arrive.
+        library: Tools a request that brings none (no ``tools``, no ``functions``) is
+            offered, narrowed to the ``caller.retrieve`` that fit it best where that is set
+            (a ``tool_choice`` naming a library tool keeps it in the offer). A request with
+            its own tools, even ``[]``, keeps them.
     """
 
     caller: CallerSettings = field(default_factory=CallerSettings)
@@ -61,6 +66,7 @@ class ServerConfig:
     header_timeout: float = 10.0
     body_timeout: float = 30.0
     max_connections: int = 1024
+    library: ToolSet | None = None
 
     def __post_init__(self) -> None:
         for name in (
@@ -97,6 +103,13 @@ class ServerConfig:
                 raise ConfigurationError(
                     f"CORS origin {origin!r} must be scheme://host[:port] (no path) or *"
                 )
+        library = self.library
+        if library is not None and self.caller.retrieve is None and len(library) > self.max_tools:
+            raise ConfigurationError(
+                f"a library of {len(self.library)} tools is more than a request may offer "
+                f"({self.max_tools}); set retrieve (--retrieve K) to offer each request "
+                "the K that fit it"
+            )
         if self.api_key is not None and not self.api_key.strip():
             raise ConfigurationError("an empty API key would protect nothing; give a key or none")
 

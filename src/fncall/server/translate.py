@@ -86,7 +86,7 @@ def prepare(body: ChatCompletionRequest, config: ServerConfig) -> Prepared:
         raise ApiError(
             400, "stream_options is only allowed when stream is true.", param="stream_options"
         )
-    tools, legacy = _tools(body, config.max_tool_chars)
+    tools, legacy = _tools(body, config.max_tool_chars, config.library)
     choice = _tool_choice(body, tools, legacy)
     messages = _messages(body)
     max_tokens = _max_tokens(body, config)
@@ -127,7 +127,11 @@ def _response_format(body: ChatCompletionRequest, max_chars: int) -> ResponseFor
         ) from None
 
 
-def _tools(body: ChatCompletionRequest, max_chars: int) -> tuple[ToolSet, bool]:
+def _tools(
+    body: ChatCompletionRequest, max_chars: int, library: ToolSet | None
+) -> tuple[ToolSet, bool]:
+    """The offered tools (the server's library for a request that brings none), and
+    whether they came as legacy ``functions``."""
     if body.tools is not None and body.functions is not None:
         raise ApiError(
             400,
@@ -135,6 +139,8 @@ def _tools(body: ChatCompletionRequest, max_chars: int) -> tuple[ToolSet, bool]:
             param="functions",
         )
     legacy = body.functions is not None
+    if library is not None and body.tools is None and not legacy:
+        return library, False
     functions = body.functions if legacy else [t.function for t in body.tools or ()]
     key = "functions[{}]" if legacy else "tools[{}].function"
     out: list[Tool] = []

@@ -69,20 +69,29 @@ router = APIRouter()
 
 @dataclass(frozen=True)
 class Toolset:
-    """A tool set the server may run: the demo sets that ship with fncall (offline
-    implementations), and the tools of the MCP servers ``fncall serve --mcp`` connects to.
+    """A tool set the page offers: the demo sets that ship with fncall (offline
+    implementations), the tools of the MCP servers ``fncall serve --mcp`` connects to, and
+    the server's library (``fncall serve --tools``).
 
     Attributes:
         id: What requests name it by.
         name: A title for people.
         description: What it is for.
-        tools: The tools, each with its Python implementation.
+        tools: The tools; the server runs them where each has its Python implementation.
+        drawn: The server's library: the page sends no ``tools`` and the server offers
+            each request those of the library that fit it.
     """
 
     id: str
     name: str
     description: str
     tools: ToolSet
+    drawn: bool = False
+
+    @property
+    def executable(self) -> bool:
+        """Whether the server can run every tool of the set (else the user gives results)."""
+        return all(tool.func is not None for tool in self.tools.tools)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON ``/v1/fncall/toolsets`` lists."""
@@ -91,7 +100,8 @@ class Toolset:
             "object": "fncall.toolset",
             "name": self.name,
             "description": self.description,
-            "executable": True,
+            "executable": self.executable,
+            "drawn": self.drawn,
             "tools": [tool.to_openai() for tool in self.tools.tools],
         }
 
@@ -200,6 +210,14 @@ async def execute(request: Request) -> dict[str, Any]:
     name = body.get("name")
     if not isinstance(name, str) or not name:
         raise ApiError(400, "'name' is required: the name of the tool to call.", param="name")
+    if not demo.executable:
+        raise ApiError(
+            400,
+            f"The server has no implementation of the {demo.id} tool set's tools; give "
+            "their results yourself.",
+            param="toolset",
+            code="toolset_not_executable",
+        )
     if name not in demo.tools:
         raise ApiError(
             404,

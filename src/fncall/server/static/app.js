@@ -10,7 +10,7 @@ const CUSTOM_STORAGE = "fncall.customTools";
 const $ = (id) => document.getElementById(id);
 
 const state = {
-  toolsets: [], // demo sets from the server: {id, name, description, tools, executable}
+  toolsets: [], // sets from the server: {id, name, description, tools, executable, drawn}
   info: null, // {model, dialect, conversation}
   model: null,
   messages: [], // the conversation, in OpenAI's shape
@@ -101,7 +101,8 @@ async function ask() {
   const request = {
     model: state.model || "fncall",
     messages: state.messages,
-    tools: set.tools,
+    // The server's library: the server offers what fits each message.
+    ...(set.drawn ? {} : { tools: set.tools }),
     tool_choice: toolChoice(),
     stream: $("stream").checked,
   };
