@@ -201,3 +201,38 @@ def test_summary_fields_are_fractions_over_scored_entries():
     assert summary["tokens_per_second"] == 6.0
     assert summary["latency_s"]["p50"] == 2.0
     assert summary["error_types"] == {"type_error:simple": 1}
+
+
+def test_a_run_with_retrieval_and_demonstrations_reports_both(tiny_model_dir, tmp_path):
+    from fncall.calls.pyformat import format_python_call
+
+    entries = [e for e in bfcl_entries() if e.category == "multiple"][:3]
+    own = entries[0]
+    call = "; ".join(format_python_call(c) for c in truth_calls(own))
+    with (tmp_path / "demos.jsonl").open("w") as f:
+        for query in (own.messages[-1]["content"], "Same kind of request: " + call):
+            f.write(json.dumps({"query": query, "call": call, "tools": own.docs}) + "\n")
+    out = tmp_path / "run"
+    data = BFCL_DIR / "BFCL_v4_multiple.json"
+    answers = BFCL_DIR / "possible_answer" / "BFCL_v4_multiple.json"
+    assert main(
+        ["eval", "--data", str(data), "--answers", str(answers), "--out", str(out), "--quiet",
+         "--model", str(tiny_model_dir), "--max-tokens", "24", "--limit", "3",
+         "--retrieve", "1", "--retrieval", "bm25", "--demos", str(tmp_path / "demos.jsonl"),
+         "--demos-k", "2"]
+    ) == 0  # fmt: skip
+    records = {r["id"]: r for r in map(json.loads, _lines(out / "results.jsonl"))}
+    assert [len(records[e.id]["offered"]) for e in entries] == [1, 1, 1]
+    for entry in entries:
+        wanted = {name for call in entry.ground_truth for name in call}
+        assert records[entry.id]["right_tools_offered"] == (
+            wanted <= {*records[entry.id]["offered"]}
+        )
+    first = records[own.id]
+    assert first["own_demo_left_out"] and not records[entries[1].id]["own_demo_left_out"]
+    # the paraphrase is shown where its tool is offered; its own query never is
+    assert first["demonstrations"] == (1 if first["right_tools_offered"] else 0)
+    summary = json.loads((out / "summary.json").read_text())
+    hits = [records[e.id]["right_tools_offered"] for e in entries]
+    assert summary["retrieval"] == {"entries": 3, "right_tools_offered": sum(hits) / 3}
+    assert summary["demonstrations"]["own_query_left_out"] == 1

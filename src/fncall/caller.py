@@ -120,7 +120,9 @@ class Response:
 class PreparedCall:
     """A request checked and rendered, ready to generate (what :meth:`FunctionCaller.prepare`
     returns and :meth:`FunctionCaller.run` accepts): its tools, ``tool_choice``, grammar,
-    sampling and prompt, so whoever checked it first does not pay for it twice."""
+    sampling and prompt, so whoever checked it first does not pay for it twice.
+    ``demonstrations`` are the retrieved examples in the prompt; ``own_demo_left_out`` says
+    the store held the request's own query, which is never shown."""
 
     tools: ToolSet
     choice: ToolChoice
@@ -132,6 +134,7 @@ class PreparedCall:
     stop: tuple[str, ...] = ()
     response_format: ResponseFormat | None = None
     demonstrations: tuple[Demonstration, ...] = ()
+    own_demo_left_out: bool = False
     on_text: Callable[[str], None] | None = None
     cancelled: Callable[[], bool] | None = None
 
@@ -495,6 +498,7 @@ class FunctionCaller:
         if any(v is not None for v in overrides.values()):
             settings = replace(settings, **{k: v for k, v in overrides.items() if v is not None})
         examples = self._examples(messages, tools)
+        own_demo = self.demos is not None and self.demos.holds(_last_user(messages))
         prompt = self._render(dialect, tools, messages, examples)
         return PreparedCall(
             tools,
@@ -507,6 +511,7 @@ class FunctionCaller:
             request.stop,
             response_format,
             examples,
+            own_demo,
             request.on_text,
             request.cancelled,
         )

@@ -39,7 +39,11 @@ def summarize(records: Sequence[dict[str, Any]], config: dict[str, Any]) -> dict
     calling a function that was not offered), ``error_types``, ``not_run`` (entries
     that could not be run, counted in ``n`` as failures) and ``not_run_by_error``
     (``{"PromptError": 3, "ContextLengthError": 1}``), ``latency_s`` (``p50``/``p95``/
-    ``mean`` per entry that ran), ``tokens_per_second`` and ``config``.
+    ``mean`` per entry that ran), ``tokens_per_second``, ``retrieval`` (where tools were
+    retrieved: ``{"entries", "right_tools_offered"}``, the share of entries with calls whose
+    every called tool was offered), ``demonstrations`` (where any were used: ``{"mean"``
+    per entry run, ``"own_query_left_out"``, entries whose own query the store held and
+    never showed``}``) and ``config``.
     """
     n = len(records)
     correct = sum(r["valid"] for r in records)
@@ -57,6 +61,10 @@ def summarize(records: Sequence[dict[str, Any]], config: dict[str, Any]) -> dict
     tokens = sum(r["completion_tokens"] for r in records)
     generate = sum(r["generate_s"] for r in records)
     parts = [next((c for c in names if c in by_category), None) for names in AST_SUMMARY_PARTS]
+    retrieved = [r["right_tools_offered"] for r in records if r.get("offered") is not None]
+    judged = [hit for hit in retrieved if hit is not None]
+    shown = [r.get("demonstrations", 0) for r in records if not r.get("error")]
+    left_out = sum(bool(r.get("own_demo_left_out")) for r in records)
     return {
         "n": n,
         "correct": correct,
@@ -84,6 +92,19 @@ def summarize(records: Sequence[dict[str, Any]], config: dict[str, Any]) -> dict
         },
         "completion_tokens": tokens,
         "tokens_per_second": tokens / generate if generate > 0 else None,
+        "retrieval": (
+            {
+                "entries": len(judged),
+                "right_tools_offered": sum(judged) / len(judged) if judged else None,
+            }
+            if retrieved
+            else None
+        ),
+        "demonstrations": (
+            {"mean": float(np.mean(shown)), "own_query_left_out": left_out}
+            if any(shown) or left_out
+            else None
+        ),
         "config": config,
     }
 
@@ -154,7 +175,23 @@ def _headline(summary: dict[str, Any]) -> list[tuple[str, str]]:
         ("latency p50 / p95", f"{_seconds(latency['p50'])} / {_seconds(latency['p95'])}"),
         ("tokens/s", "–" if speed is None else f"{speed:.1f}"),
         *([("not run (counted as failed)", _not_run(summary))] if summary.get("not_run") else []),
+        *_retrieval_lines(summary),
     ]
+
+
+def _retrieval_lines(summary: dict[str, Any]) -> list[tuple[str, str]]:
+    lines = []
+    if retrieval := summary.get("retrieval"):
+        share = _percent(retrieval["right_tools_offered"])
+        lines.append(("right tools retrieved", f"{share} of {retrieval['entries']}"))
+    if demos := summary.get("demonstrations"):
+        lines.append(
+            (
+                "demonstrations a prompt",
+                f"{demos['mean']:.2f} (own query left out: {demos['own_query_left_out']})",
+            )
+        )
+    return lines
 
 
 def format_table(summary: dict[str, Any]) -> str:

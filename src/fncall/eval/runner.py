@@ -105,6 +105,9 @@ class Output:
         error_message: That error's message.
         dialect: The dialect the output is in, where not the run's (a conversation in the
             model's conversation dialect).
+        offered: The names of the tools retrieval offered (``None``: all the entry's).
+        demonstrations: Retrieved demonstrations in the prompt.
+        own_demo_left_out: The demonstration store held the entry's own query, left out.
     """
 
     text: str
@@ -117,6 +120,9 @@ class Output:
     error: str | None = None
     error_message: str = ""
     dialect: str | None = None
+    offered: tuple[str, ...] | None = None
+    demonstrations: int = 0
+    own_demo_left_out: bool = False
 
     @classmethod
     def failed(cls, exc: FncallError) -> Output:
@@ -218,6 +224,9 @@ class ModelSource:
                     completion_tokens=r.completion_tokens,
                     attempts=r.attempts,
                     dialect=prepared.dialect.name,
+                    offered=tuple(prepared.tools) if self.caller.retrieve is not None else None,
+                    demonstrations=len(prepared.demonstrations),
+                    own_demo_left_out=prepared.own_demo_left_out,
                 ),
             )
             for (i, prepared), r in zip(ready, responses, strict=True)
@@ -332,7 +341,20 @@ def score_output(entry: EvalEntry, output: Output, dialect: Dialect) -> dict[str
         "completion_tokens": output.completion_tokens,
         "attempts": output.attempts,
         "dialect": dialect.name,
+        "offered": None if output.offered is None else list(output.offered),
+        "right_tools_offered": _right_tools_offered(entry, output.offered),
+        "demonstrations": output.demonstrations,
+        "own_demo_left_out": output.own_demo_left_out,
     }
+
+
+def _right_tools_offered(entry: EvalEntry, offered: tuple[str, ...] | None) -> bool | None:
+    """Whether retrieval offered every tool the entry's answer calls (``None``: no
+    retrieval, or an answer without calls)."""
+    if offered is None:
+        return None
+    names = {c.name for c in entry.reference} | {n for c in entry.ground_truth for n in c}
+    return names <= set(offered) if names else None
 
 
 class ResultStore:
@@ -557,6 +579,9 @@ def _stored_output(record: dict[str, Any]) -> Output:
         error=record.get("error"),
         error_message=str(errors[0]) if isinstance(errors, list) and errors else "",
         dialect=record.get("dialect"),
+        offered=tuple(record["offered"]) if isinstance(record.get("offered"), list) else None,
+        demonstrations=int(record.get("demonstrations") or 0),
+        own_demo_left_out=bool(record.get("own_demo_left_out")),
     )
 
 

@@ -8,7 +8,7 @@ tools it uses, in any format :func:`fncall.tools.toolset` reads. Every line is c
 load: its calls must be calls of its tools with valid arguments, so a wrong example never
 reaches a prompt. A demonstration is retrieved only when every tool it calls is offered to
 the request, and never when its query is the request's own (an evaluation would otherwise
-be shown its answer): such matches are counted in :attr:`DemoIndex.excluded`.
+be shown its answer): :meth:`DemoIndex.holds` says when that happened.
 """
 
 from __future__ import annotations
@@ -55,9 +55,9 @@ class Demo:
         return frozenset(call.name for call in self.calls)
 
 
-def same_query(a: str, b: str) -> bool:
-    """Whether two queries are the same text, case and spacing aside."""
-    return _SPACE.sub(" ", a).strip().lower() == _SPACE.sub(" ", b).strip().lower()
+def _normal(query: str) -> str:
+    """A query as compared: case and spacing aside."""
+    return _SPACE.sub(" ", query).strip().lower()
 
 
 def load_demos(path: str | Path) -> list[Demo]:
@@ -107,20 +107,22 @@ class DemoIndex:
     def __init__(self, demos: Sequence[Demo]) -> None:
         self.demos = list(demos)
         self._bm25 = BM25Retriever([d.query for d in self.demos])
-        self.excluded = 0
-        """Demonstrations left out because their query was the request's own."""
+        self._queries = {_normal(d.query) for d in self.demos}
+
+    def holds(self, query: str) -> bool:
+        """Whether the store has a demonstration of ``query`` itself (which
+        :meth:`search` leaves out)."""
+        return _normal(query) in self._queries
 
     def search(self, query: str, k: int, offered: ToolSet | Sequence[Tool]) -> list[Demo]:
         """The ``k`` demonstrations most like ``query`` whose tools are all offered (by
         name), the request's own query never among them."""
         names = set(offered) if isinstance(offered, ToolSet) else {t.name for t in offered}
+        own = _normal(query)
         found: list[Demo] = []
         for i in self._bm25.rank(query, len(self.demos)):
             demo = self.demos[i]
-            if same_query(demo.query, query):
-                self.excluded += 1
-                continue
-            if demo.names <= names:
+            if demo.names <= names and _normal(demo.query) != own:
                 found.append(demo)
                 if len(found) == k:
                     break
