@@ -116,7 +116,8 @@ RATE_DOC = {
     "name": "convert_currency",
     "description": "Convert money.",
     "parameters": {"type": "object", "properties": {"amount": {"type": "number"},
-                   "to": {"type": "string"}}, "required": ["amount", "to"]},
+                   "to": {"type": "string"}, "fee": {"type": "number", "default": 0}},
+                   "required": ["amount", "to"]},
 }  # fmt: skip
 
 
@@ -139,7 +140,7 @@ def test_demonstrations_are_checked_on_load_and_retrieved_for_offered_tools(tmp_
     assert [d.answer for d in demos] == [
         "get_weather(city='Oslo')",
         "get_weather(city='Rome')",
-        "convert_currency(amount=5.0, to='JPY')",  # validated: an int for a number is a float
+        "convert_currency(amount=5.0, to='JPY')",  # an int for a number is a float; no fee=0
     ]
     index = DemoIndex(demos)
     weather = toolset([WEATHER_DOC])

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from fncall.calls.call import ToolCall
 from fncall.cli import main
 from fncall.errors import SynthError
+from fncall.retrieval import load_demos
 from fncall.tools import tools_from_json
 from fncall.train.synth.catalog import catalog_domains, placeholders
 from fncall.train.synth.dataset import SynthConfig, synthesize
@@ -53,6 +54,7 @@ def grouped(tmp_path_factory):
         heldout_examples=120,
         group_size=4,
         procedural_intents=60,
+        demos=150,
     )
     return out, synthesize(config, progress=False)
 
@@ -265,6 +267,18 @@ def test_grouping_and_procedural_intents_leave_heldout_and_ungrouped_data_alone(
     assert manifest["config"]["group_size"] == 1
 
 
+def test_the_demonstration_pool_shows_training_intents_only(grouped):
+    out, manifest = grouped
+    demos = load_demos(out / "demos.jsonl")  # every line a valid demonstration
+    records = _records(out / "demos.jsonl")
+    assert len(demos) == len(records) == 150 == manifest["splits"]["demos"]["examples"]
+    held = set(manifest["universe"]["heldout_intents"])
+    assert not [r for r in records if set(r["intents"]) & held]
+    assert not {r["query"] for r in records} & {r["query"] for r in _records(out / "heldout.jsonl")}
+    assert {d.names <= set(d.tools) for d in demos} == {True}
+    assert any(len(d.calls) == 2 for d in demos)  # parallel requests are demonstrated too
+
+
 def test_group_size_must_be_positive(tmp_path):
     with pytest.raises(SynthError, match="group_size must be >= 1, got 0"):
         synthesize(SynthConfig(out=tmp_path, group_size=0), progress=False)
@@ -272,9 +286,10 @@ def test_group_size_must_be_positive(tmp_path):
 
 def test_data_synth_cli_reports_the_stages(tmp_path, capsys):
     args = ["data", "synth", "--out", str(tmp_path), "--train", "30", "--heldout", "10"]
-    assert main([*args, "--seed", "2", "--group-size", "3", "--quiet"]) == 0
+    assert main([*args, "--seed", "2", "--group-size", "3", "--demos", "20", "--quiet"]) == 0
     printed = capsys.readouterr().out
     assert "train: 30 examples kept" in printed and "grounding -" in printed
+    assert "demos: 20 examples kept" in printed and (tmp_path / "demos.jsonl").is_file()
     manifest = json.loads((tmp_path / "manifest.json").read_text())
     assert manifest["config"]["group_size"] == 3 and manifest["splits"]["train"]["groups"] >= 10
     assert main(["data", "synth", "--out", str(tmp_path), "--train", "0", "--quiet"]) == 1

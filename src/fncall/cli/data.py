@@ -64,6 +64,14 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         "with the catalog's slots: 'archive the ski pass SKP-20931 in Oslo') so a model "
         "practises reading tools it cannot have memorised; the held-out split is the same",
     )
+    synth.add_argument(
+        "--demos",
+        type=int,
+        default=2_000,
+        metavar="N",
+        help="also write OUT/demos.jsonl, N demonstrations of the training intents for "
+        "--demos (queries kept apart from the held-out ones); 0 for none (default 2000)",
+    )
     synth.add_argument("--quiet", action="store_true", help="no progress bars")
     synth.set_defaults(func=run)
 
@@ -84,13 +92,14 @@ def run(args: argparse.Namespace) -> int:
         procedural_intents=args.procedural_intents,
         chat_share=args.chat_share,
         chat_dialect=args.chat_dialect,
+        demos=args.demos,
     )
     manifest = synthesize(config, progress=not args.quiet)
     universe = manifest["universe"]
     print(
         f"{universe['distinct_tools']} tools over {universe['domains']} domains "
         f"({universe['heldout_tools']} held out); wrote {args.out}/train.jsonl, "
-        f"heldout.jsonl, manifest.json"
+        f"heldout.jsonl{', demos.jsonl' if args.demos else ''}, manifest.json"
     )
     for split, facts in manifest["splits"].items():
         stages = ", ".join(f"{s} -{v['dropped']}" for s, v in facts["stages"].items())

@@ -90,7 +90,9 @@ def load_demos(path: str | Path) -> list[Demo]:
             raise EvalDataError(f'{where}: expected {{"query": str, "call": str, "tools": [...]}}')
         try:
             tools = toolset(record["tools"])
-            calls = validate_calls(parse_reference(record["call"], tools, where), tools)
+            calls = validate_calls(
+                parse_reference(record["call"], tools, where), tools, fill_defaults=False
+            )
         except FncallError as exc:
             raise EvalDataError(f"{where}: {exc}") from None
         demos.append(Demo(record["query"], tuple(calls), tools))

@@ -13,6 +13,10 @@ Output files in the output folder:
   different requests: a seed example and its siblings
   (:meth:`~fncall.train.synth.examples.ExampleMaker.siblings`), for the trainer to pack
   into one sequence. Held-out records are never grouped.
+- ``demos.jsonl`` (with ``demos`` above 0): a demonstration store
+  (:mod:`fncall.retrieval.demos`: ``query``, ``call`` as Python, ``tools`` it calls as
+  ``{"python": source}``, plus ``domain`` and ``intents``) for the training intents only,
+  its queries kept apart from the held-out and evaluation ones like the training data's.
 - ``manifest.json``: the settings, the universe's size, per-split counts per refinement
   stage, per domain and per category (and ``groups``, their number, for a grouped split),
   and the digests of the files written and of the evaluation sets the data was kept apart
@@ -39,10 +43,16 @@ from fncall.eval.data import read_records
 from fncall.tools.spec import ToolSet
 from fncall.train.synth.catalog import catalog_domains, check_catalog
 from fncall.train.synth.chats import ChatMaker, turn_completion, turn_prompt
-from fncall.train.synth.examples import RESOLVERS, SMALL_TALK, Example, ExampleMaker
+from fncall.train.synth.examples import (
+    CATEGORY_WEIGHTS,
+    RESOLVERS,
+    SMALL_TALK,
+    Example,
+    ExampleMaker,
+)
 from fncall.train.synth.procedural import procedural_domains
 from fncall.train.synth.refine import Refinery
-from fncall.train.synth.universe import build_universe, intent_id
+from fncall.train.synth.universe import UniverseTool, build_universe, intent_id
 
 DIALECT = "nexusraven-v2"
 # Intents kept in training: the resolver nested calls need, and those the demo's everyday
@@ -86,6 +96,8 @@ class SynthConfig:
             examples are also written as chat turns, to ``heldout-chat.jsonl``. The held-out
             split is the same whatever it is.
         chat_dialect: The multi-turn dialect of chat turns.
+        demos: Demonstrations of the training intents to write to ``demos.jsonl`` (0:
+            none). The other files are the same whatever it is.
     """
 
     out: Path
@@ -100,6 +112,7 @@ class SynthConfig:
     procedural_intents: int = 0
     chat_share: float = 0.0
     chat_dialect: str = "hermes"
+    demos: int = 0
 
 
 def synthesize(config: SynthConfig, progress: bool = True) -> dict[str, Any]:
@@ -115,6 +128,8 @@ def synthesize(config: SynthConfig, progress: bool = True) -> dict[str, Any]:
         raise SynthError(f"rename_rate must be between 0 and 1, got {config.rename_rate}")
     if config.group_size < 1:
         raise SynthError(f"group_size must be >= 1, got {config.group_size}")
+    if config.demos < 0:
+        raise SynthError(f"demos must be >= 0, got {config.demos}")
     if config.procedural_intents < 0:
         raise SynthError(f"procedural_intents must be >= 0, got {config.procedural_intents}")
     if not 0.0 <= config.chat_share <= 1.0:
@@ -168,6 +183,12 @@ def synthesize(config: SynthConfig, progress: bool = True) -> dict[str, Any]:
             out / "heldout-chat.jsonl", heldout, heldout_refinery, chats=held_chats
         )
     splits["train"] = _write(out / "train.jsonl", train, train_refinery, grouped, chats)
+    if config.demos:
+        avoid = [*excluded, *(e.query for group in heldout for e in group)]
+        rng_demos = random.Random(f"{config.seed}:demos")
+        splits["demos"] = write_demos(
+            out / "demos.jsonl", train_tools, config.demos, rng_demos, avoid, progress
+        )
 
     manifest = {
         "dialect": DIALECT,
@@ -348,6 +369,50 @@ def _write(
     if grouped:
         facts["groups"] = len(groups)
     return facts
+
+
+def write_demos(
+    path: Path,
+    tools: Sequence[UniverseTool],
+    count: int,
+    rng: random.Random,
+    avoid: Sequence[str] = (),
+    progress: bool = False,
+) -> dict[str, Any]:
+    """Write a demonstration store of ``count`` requests for ``tools`` (each answered by
+    calls; no-fit and nested requests are not demonstrations), none overlapping the
+    queries to ``avoid``; the store's facts for the manifest.
+
+    Raises:
+        SynthError: the refinery kept too few.
+    """
+    refinery = Refinery(avoid)
+    with_calls = {c: CATEGORY_WEIGHTS[c] for c in ("simple", "multiple", "parallel")}
+    maker = ExampleMaker(tools, tools, [], [], rng, categories=with_calls)
+    kept = [e for group in _generate(maker, refinery, count, path.stem, progress) for e in group]
+    digest = hashlib.sha256()
+    with path.open("w", encoding="utf-8") as handle:
+        for example in kept:
+            called = {call.name for call in example.calls}
+            record = {
+                "query": example.query,
+                "call": "; ".join(format_python_call(c) for c in example.calls),
+                "tools": [{"python": t.source} for t in example.tools if t.tool.name in called],
+                "domain": example.domain,
+                "intents": list(example.intents),
+            }
+            line = json.dumps(record, ensure_ascii=False) + "\n"
+            handle.write(line)
+            digest.update(line.encode())
+    return {
+        "file": path.name,
+        "sha256": digest.hexdigest(),
+        "examples": len(kept),
+        "stages": refinery.report(),
+        "categories": dict(Counter(e.category for e in kept).most_common()),
+        "domains": dict(sorted(Counter(e.domain for e in kept).items())),
+        "intents": len({i for e in kept for i in e.intents}),
+    }
 
 
 def _demo_queries() -> list[str]:

@@ -29,7 +29,7 @@ import keyword
 import random
 import string
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
@@ -137,6 +137,7 @@ class ExampleMaker:
         small_talk: Chat queries for no-fit examples.
         rng: The random source (the maker's whole state: same seed, same examples).
         rename_rate: Share of examples whose tools are offered under fresh names.
+        categories: How often each category is drawn (of :data:`CATEGORY_WEIGHTS`'s).
     """
 
     def __init__(
@@ -147,8 +148,10 @@ class ExampleMaker:
         small_talk: Sequence[str],
         rng: random.Random,
         rename_rate: float = 0.0,
+        categories: Mapping[str, int] = CATEGORY_WEIGHTS,
     ) -> None:
         self.rng = rng
+        self.categories = dict(categories)
         self.rename_rate = rename_rate
         self.maker = ValueMaker(rng)
         self.targets = [t for t in targets if _templates(t)]
@@ -161,9 +164,9 @@ class ExampleMaker:
         self.small_talk = list(small_talk)
 
     def make(self, category: str | None = None) -> Example:
-        """One example of ``category`` (drawn by :data:`CATEGORY_WEIGHTS` when ``None``)."""
+        """One example of ``category`` (drawn by ``categories`` when ``None``)."""
         if category is None:
-            category = self.rng.choices(list(CATEGORY_WEIGHTS), list(CATEGORY_WEIGHTS.values()))[0]
+            category = self.rng.choices(list(self.categories), list(self.categories.values()))[0]
         if category == "nested" and not (self.nestable and self.resolvers):
             category = "multiple"
         example = getattr(self, f"_{category}")()
