@@ -7,6 +7,8 @@ retrieval on two libraries:
   the seed and tools per intent of the held-out file's manifest) with the held-out queries;
   a tool is right when it implements an intent the query asks for (each intent is written
   as up to 8 differently named tools, any of which answers);
+- **synthetic-1**: the same with one tool an intent (its first), as a real library holds
+  one function per job: what is left once near-copies no longer crowd the first five;
 - **bfcl**: every function of ``../shared/bfcl`` pooled into one library, with BFCL's
   questions (the functions each question's answer calls).
 
@@ -52,15 +54,22 @@ def pooled(tools: list[Tool]) -> ToolSet:
     return ToolSet(seen.values())
 
 
-def synthetic(heldout: Path, limit: int) -> tuple[ToolSet, list[tuple[str, set[str]]]]:
-    """The universe (tools of one name told apart by a suffix), and each held-out query
-    with the intents it asks for: a tool of the right intent is a right tool, whichever of
-    the intent's differently written tools it is."""
+def synthetic(
+    heldout: Path, limit: int, one_per_intent: bool = False
+) -> tuple[ToolSet, list[tuple[str, set[str]]]]:
+    """The universe (tools of one name told apart by a suffix; with ``one_per_intent``
+    only each intent's first), and each held-out query with the intents it asks for: a tool
+    of the right intent is a right tool, whichever of the intent's differently written
+    tools it is."""
     manifest = json.loads((heldout.parent / "manifest.json").read_text())["config"]
     universe = build_universe(catalog_domains(), manifest["seed"], manifest["tools_per_intent"])
     tools: list[Tool] = []
     names: set[str] = set()
+    intents: set[str] = set()
     for composed in universe:
+        if one_per_intent and composed.intent_id in intents:
+            continue
+        intents.add(composed.intent_id)
         name, n = composed.tool.name, 1
         while name in names:
             n += 1
@@ -143,14 +152,17 @@ def main() -> None:
     encoder()  # loaded once, before anything is timed
     with tempfile.TemporaryDirectory() as tmp:
         data = args.heldout or heldout(Path(tmp))
-        libraries = {"synthetic": synthetic(data, args.limit)}
+        libraries = {
+            "synthetic": synthetic(data, args.limit),
+            "synthetic-1": synthetic(data, args.limit, one_per_intent=True),
+        }
     if args.bfcl.exists():
         libraries["bfcl"] = bfcl(args.bfcl)
     print("| library | tools | queries | method | " + " | ".join(f"R@{k}" for k in KS) + " |")
     print("|---|---:|---:|---|" + "---:|" * len(KS))
     for name, (tools, queries) in libraries.items():
         for method in METHODS:
-            meaning = INTENT if name == "synthetic" else {}
+            meaning = INTENT if name.startswith("synthetic") else {}
             figures = recall(ToolIndex(tools, method), queries, meaning)
             cells = " | ".join(f"{figures[k]:.3f}" for k in KS)
             print(f"| {name} | {len(tools)} | {len(queries)} | {method} | {cells} |")

@@ -203,7 +203,7 @@ def test_summary_fields_are_fractions_over_scored_entries():
     assert summary["error_types"] == {"type_error:simple": 1}
 
 
-def test_a_run_with_retrieval_and_demonstrations_reports_both(tiny_model_dir, tmp_path):
+def test_a_run_with_retrieval_and_demonstrations_reports_both(tiny_model_dir, tmp_path, capsys):
     from fncall.calls.pyformat import format_python_call
 
     entries = [e for e in bfcl_entries() if e.category == "multiple"][:3]
@@ -215,12 +215,11 @@ def test_a_run_with_retrieval_and_demonstrations_reports_both(tiny_model_dir, tm
     out = tmp_path / "run"
     data = BFCL_DIR / "BFCL_v4_multiple.json"
     answers = BFCL_DIR / "possible_answer" / "BFCL_v4_multiple.json"
-    assert main(
-        ["eval", "--data", str(data), "--answers", str(answers), "--out", str(out), "--quiet",
-         "--model", str(tiny_model_dir), "--max-tokens", "24", "--limit", "3",
-         "--retrieve", "1", "--retrieval", "bm25", "--demos", str(tmp_path / "demos.jsonl"),
-         "--demos-k", "2"]
-    ) == 0  # fmt: skip
+    run = ["eval", "--data", str(data), "--answers", str(answers), "--out", str(out), "--quiet",
+           "--model", str(tiny_model_dir), "--max-tokens", "24", "--limit", "3",
+           "--retrieve", "1", "--retrieval", "bm25", "--demos", str(tmp_path / "demos.jsonl"),
+           "--demos-k", "2"]  # fmt: skip
+    assert main(run) == 0
     records = {r["id"]: r for r in map(json.loads, _lines(out / "results.jsonl"))}
     assert [len(records[e.id]["offered"]) for e in entries] == [1, 1, 1]
     for entry in entries:
@@ -236,3 +235,8 @@ def test_a_run_with_retrieval_and_demonstrations_reports_both(tiny_model_dir, tm
     hits = [records[e.id]["right_tools_offered"] for e in entries]
     assert summary["retrieval"] == {"entries": 3, "right_tools_offered": sum(hits) / 3}
     assert summary["demonstrations"]["own_query_left_out"] == 1
+    # another store under the same name makes another configuration
+    with (tmp_path / "demos.jsonl").open("a") as f:
+        f.write(json.dumps({"query": "Once more: " + call, "call": call, "tools": own.docs}) + "\n")
+    capsys.readouterr()
+    assert main(run) == 1 and "demos_sha256" in capsys.readouterr().err

@@ -240,3 +240,22 @@ def test_a_library_larger_than_a_request_may_offer_needs_retrieval():
     with pytest.raises(ConfigurationError, match="--retrieve"):
         ServerConfig(CallerSettings(), library=tools, max_tools=len(tools) - 1)
     assert ServerConfig(CallerSettings(retrieve=5), library=tools, max_tools=8).library is tools
+
+
+def test_the_retriever_is_fine_tuned_into_a_small_adapter_that_loads(tmp_path):
+    from fncall.retrieval.dense import load_encoder
+    from fncall.train.retriever import RetrieverConfig, train_retriever
+    from fncall.train.synth.dataset import SynthConfig, synthesize
+
+    synthesize(SynthConfig(tmp_path, seed=5, train_examples=40, heldout_examples=0), False)
+    out = tmp_path / "adapter"
+    config = RetrieverConfig(tmp_path / "train.jsonl", out, examples=16, batch=8, hard=1)
+    manifest = train_retriever(config, progress=False)
+    assert manifest["pairs"] == 16 and manifest["steps"] == 2
+    assert (out / "adapter_config.json").is_file() and (out / "fncall-retriever.json").is_file()
+    assert (out / "adapter_model.safetensors").stat().st_size < 2_000_000  # LoRA weights only
+    texts = ["forward this email to Sam", "send_email: Send an email."]
+    tuned, base = load_encoder(out).encode(texts), load_encoder(None).encode(texts)
+    assert not np.allclose(tuned, base, atol=1e-4)  # the adapter is merged in
+    with pytest.raises(ConfigurationError, match="batch"):
+        train_retriever(RetrieverConfig(tmp_path / "train.jsonl", out, batch=1), progress=False)

