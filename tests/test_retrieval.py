@@ -259,3 +259,22 @@ def test_the_retriever_is_fine_tuned_into_a_small_adapter_that_loads(tmp_path):
     assert not np.allclose(tuned, base, atol=1e-4)  # the adapter is merged in
     with pytest.raises(ConfigurationError, match="batch"):
         train_retriever(RetrieverConfig(tmp_path / "train.jsonl", out, batch=1), progress=False)
+
+
+@pytest.mark.parametrize(
+    "text, says",
+    [
+        (None, "cannot read"),
+        ('{"query": "q", "tools": [], "reference": ["f()"]}\nnot json\n', "line 2: not valid JSON"),
+        ('{"query": 3, "tools": [], "reference": ["f()"]}\n', "line 1: expected fncall data"),
+        ('{"query": "q", "tools": [{"python": "x = 1"}], "reference": ["f()"]}\n', "line 1"),
+    ],
+)
+def test_train_retriever_refuses_bad_data_naming_the_line(tmp_path, capsys, text, says):
+    from fncall.cli import main
+
+    data = tmp_path / "train.jsonl"
+    if text is not None:
+        data.write_text(text)
+    assert main(["train-retriever", "--data", str(data), "--out", str(tmp_path / "a")]) == 1
+    assert says in capsys.readouterr().err

@@ -61,33 +61,52 @@ def read_pairs(
     path: Path, limit: int, hard: int, rng: random.Random
 ) -> list[tuple[str, str, list[str]]]:
     """``(query, positive tool text, hard negative texts)`` of the first ``limit`` records of
-    ``path`` that call a tool.
+    ``path`` that call a tool (chat records, which have no single query, are passed over).
 
     Raises:
-        EvalDataError: a line that is not a training record.
+        EvalDataError: an unreadable file, or a line that is not a training record.
     """
     out: list[tuple[str, str, list[str]]] = []
-    with path.open(encoding="utf-8") as handle:
+    try:
+        handle = path.open(encoding="utf-8")
+    except OSError as exc:
+        raise EvalDataError(f"{path}: cannot read: {exc}") from None
+    with handle:
         for number, line in enumerate(handle, start=1):
             if len(out) == limit:
                 break
-            record = json.loads(line)
-            if not record.get("reference") or not isinstance(record.get("query"), str):
-                continue
+            where = f"{path}, line {number}"
             try:
-                tools = toolset(record["tools"])
+                record = json.loads(line)
+            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+                raise EvalDataError(f"{where}: not valid JSON ({exc})") from None
+            if not isinstance(record, dict):
+                raise EvalDataError(f"{where}: expected a JSON object")
+            if not record.get("reference") or "query" not in record:
+                continue  # no call, or a chat record
+            query, tools, reference = record["query"], record.get("tools"), record["reference"]
+            if not (
+                isinstance(query, str)
+                and isinstance(tools, list)
+                and isinstance(reference, list)
+                and all(isinstance(r, str) for r in reference)
+            ):
+                raise EvalDataError(
+                    f"{where}: expected fncall data synth's query (text), tools (a list) and "
+                    "reference (a list of calls as text)"
+                )
+            try:
+                offered = toolset(tools)
             except FncallError as exc:
-                raise EvalDataError(f"{path}, line {number}: {exc}") from None
-            called = {ref.split("(", 1)[0] for ref in record["reference"]}
-            positives = [t for t in tools.tools if t.name in called]
-            others = [t for t in tools.tools if t.name not in called]
+                raise EvalDataError(f"{where}: {exc}") from None
+            called = {ref.split("(", 1)[0].strip() for ref in reference}
+            positives = [t for t in offered.tools if t.name in called]
+            others = [t for t in offered.tools if t.name not in called]
             if not positives:
                 continue
             rng.shuffle(others)
             positive = rng.choice(positives)
-            out.append(
-                (record["query"], tool_text(positive), [tool_text(t) for t in others[:hard]])
-            )
+            out.append((query, tool_text(positive), [tool_text(t) for t in others[:hard]]))
     return out
 
 
