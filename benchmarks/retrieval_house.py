@@ -9,9 +9,9 @@ scored by ``fncall eval`` in five runs:
   (``--retrieve 5``): its own tools, shuffled among tools of every other intent of the
   synthetic universe (never another variant of an intent it asks for: a real library does
   not hold eight copies of one function);
-- **+1 / +3 demonstrations** (``--demos-k``) from the training-intent pool
-  (``fncall data synth --demos``): what the issue asks for, though its tools are the
-  held-out examples' tools only where a distractor is;
+- **+1 / +3 demonstrations** (``--demos-k``) from a training-intent pool (made as
+  ``fncall data synth --demos`` makes it): what the issue asks for, though its
+  demonstrations reach a held-out prompt only through a distractor tool it offers;
 - **+3 demonstrations from a library pool**: demonstrations written for the held-out
   tools themselves (as a user writes them for their own library), their queries kept
   apart from every held-out query by the synthesizer's overlap rule.
