@@ -5,12 +5,19 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from fncall.train.retriever import RetrieverConfig
+# the settings a run may change; left out, RetrieverConfig's defaults apply
+SETTINGS = {
+    "examples": (int, "records with calls to train on (12000)"),
+    "batch": (int, "queries a step (32)"),
+    "hard": (int, "hard negatives a query: offered tools not called (2)"),
+    "lr": (float, "learning rate (3e-4)"),
+    "rank": (int, "LoRA rank (16)"),
+    "seed": (int, "shuffling and dropout (0)"),
+}
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
     """Add ``train-retriever``."""
-    defaults = RetrieverConfig(Path(), Path())
     parser = commands.add_parser(
         "train-retriever",
         help="fine-tune the dense tool retriever (a LoRA adapter on all-MiniLM-L6-v2)",
@@ -21,31 +28,18 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--data", required=True, type=Path, help="train.jsonl of fncall data synth")
     parser.add_argument("--out", required=True, type=Path, help="adapter folder")
-    parser.add_argument("--examples", type=int, default=defaults.examples)
-    parser.add_argument("--batch", type=int, default=defaults.batch)
-    parser.add_argument("--hard", type=int, default=defaults.hard, help="hard negatives a query")
-    parser.add_argument("--lr", type=float, default=defaults.lr)
-    parser.add_argument("--rank", type=int, default=defaults.rank, help="LoRA rank")
-    parser.add_argument("--seed", type=int, default=defaults.seed)
+    for name, (kind, help_text) in SETTINGS.items():
+        parser.add_argument(f"--{name}", type=kind, help=help_text)
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Fine-tune and print what was done."""
-    from fncall.train.retriever import train_retriever
+    from fncall.train.retriever import RetrieverConfig, train_retriever
 
-    config = RetrieverConfig(
-        data=args.data,
-        out=args.out,
-        examples=args.examples,
-        batch=args.batch,
-        hard=args.hard,
-        lr=args.lr,
-        rank=args.rank,
-        seed=args.seed,
-    )
-    manifest = train_retriever(config, progress=not args.quiet)
+    given = {name: getattr(args, name) for name in SETTINGS if getattr(args, name) is not None}
+    manifest = train_retriever(RetrieverConfig(args.data, args.out, **given), not args.quiet)
     print(
         f"{manifest['pairs']} pairs, {manifest['steps']} steps in {manifest['seconds']} s; "
         f"loss {manifest['loss_first']:.3f} -> {manifest['loss_last']:.3f}; wrote {args.out}"
