@@ -17,10 +17,11 @@ library, copied under new names to reach 10k). BFCL functions of one name are po
 (the first kept). 2 CPU cores.
 
     .venv/bin/python benchmarks/retrieval.py [--heldout HELDOUT.jsonl]
-        [--bfcl ../shared/bfcl] [--limit 600]
+        [--bfcl ../shared/bfcl] [--limit 600] [--base-retriever]
 
 Without ``--heldout``, the held-out split of ``fncall data synth --seed 0`` is made first
-(as ``benchmarks/house_decline.py`` makes it).
+(as ``benchmarks/house_decline.py`` makes it). ``--base-retriever`` ranks with the base
+all-MiniLM-L6-v2, without fncall's adapter (the figures before it).
 """
 
 from __future__ import annotations
@@ -34,8 +35,7 @@ from pathlib import Path
 
 from house_decline import heldout
 
-from fncall.retrieval import METHODS, ToolIndex
-from fncall.retrieval.dense import encoder
+from fncall.retrieval import METHODS, ToolIndex, dense
 from fncall.tools import tools_from_json
 from fncall.tools.spec import Tool, ToolSet
 from fncall.train.synth.catalog import catalog_domains
@@ -148,8 +148,15 @@ def main() -> None:
     parser.add_argument("--heldout", type=Path, help="a held-out JSONL of fncall data synth")
     parser.add_argument("--bfcl", type=Path, default=Path("../shared/bfcl"))
     parser.add_argument("--limit", type=int, default=600, help="held-out queries at most")
+    parser.add_argument(
+        "--base-retriever",
+        action="store_true",
+        help="rank with the base all-MiniLM-L6-v2, without fncall's adapter",
+    )
     args = parser.parse_args()
-    encoder()  # loaded once, before anything is timed
+    if args.base_retriever:
+        dense.ADAPTER = Path("/nonexistent/fncall-adapter")  # read when the encoder loads
+    dense.encoder()  # loaded once, before anything is timed
     with tempfile.TemporaryDirectory() as tmp:
         data = args.heldout or heldout(Path(tmp))
         libraries = {

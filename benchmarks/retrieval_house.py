@@ -16,7 +16,11 @@ scored by ``fncall eval`` in five runs:
   tools themselves (as a user writes them for their own library), their queries kept
   apart from every held-out query by the synthesizer's overlap rule.
 
-Prints a table of accuracy, right tools retrieved and demonstrations per prompt.
+Prints a table of accuracy, right tools retrieved and demonstrations per prompt, and, for
+the examples whose right tools were all retrieved, how many the model gets right from the
+library's five against the oracle offer. ``--base-retriever`` ranks with the base
+all-MiniLM-L6-v2 instead of fncall's adapter (the figures before it; give another
+``--out``).
 
     .venv/bin/python benchmarks/retrieval_house.py [--per-category 40] [--out build/retrieval-house]
 
@@ -36,6 +40,7 @@ from house_decline import heldout
 
 from fncall.eval.evaluate import evaluate
 from fncall.eval.runner import EvalConfig
+from fncall.retrieval import dense
 from fncall.settings import CallerSettings
 from fncall.train.synth.catalog import catalog_domains
 from fncall.train.synth.dataset import write_demos
@@ -43,6 +48,7 @@ from fncall.train.synth.universe import build_universe
 
 LIBRARY = 500
 K = 5
+NO_ADAPTER = Path("/nonexistent/fncall-adapter")
 
 
 def splits(data: Path, out: Path, per_category: int, seed: int = 0) -> tuple[Path, Path]:
@@ -107,7 +113,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--per-category", type=int, default=40)
     parser.add_argument("--out", type=Path, default=Path("build/retrieval-house"))
+    parser.add_argument(
+        "--base-retriever",
+        action="store_true",
+        help="rank with the base all-MiniLM-L6-v2, without fncall's adapter (another --out)",
+    )
     args = parser.parse_args()
+    if args.base_retriever:
+        dense.ADAPTER = NO_ADAPTER  # read when the encoder first loads
     args.out.mkdir(parents=True, exist_ok=True)
     data = args.out / "synth" / "heldout.jsonl"
     if not data.exists():
@@ -130,10 +143,10 @@ def main() -> None:
             CallerSettings(retrieve=K, demos=str(pools["library"]), demos_k=3),
         ),
     }
-    rows = []
+    rows, folders = [], {}
     for name, (path, settings) in runs.items():
-        folder = args.out / re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-        summary = evaluate(EvalConfig(settings), [path], folder)
+        folders[name] = args.out / re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+        summary = evaluate(EvalConfig(settings), [path], folders[name])
         rows.append((name, summary))
     print("\n| run | n | accuracy | right tools retrieved | demonstrations a prompt | "
           "p50 latency |")  # fmt: skip
@@ -154,6 +167,27 @@ def main() -> None:
     for name, summary in rows:
         cells = " | ".join(f"{summary['by_category'][c]['accuracy']:.3f}" for c in categories)
         print(f"| {name} | {cells} |")
+    _where_retrieved(folders["oracle"], folders[f"library, k={K}"])
+
+
+def _where_retrieved(oracle: Path, library: Path) -> None:
+    """Per category, on the examples whose right tools were all retrieved: how many the
+    model gets right from the library's five, and from the oracle offer."""
+    right = {r["id"]: r["valid"] for r in _results(oracle)}
+    counts: dict[str, list[int]] = {}
+    for record in _results(library):
+        if record.get("right_tools_offered"):
+            slot = counts.setdefault(record["category"], [0, 0, 0])
+            slot[0] += 1
+            slot[1] += record["valid"]
+            slot[2] += right[record["id"]]
+    print("\nwhere every right tool was retrieved: right with the library's five / the oracle")
+    for category, (n, library_right, oracle_right) in sorted(counts.items()):
+        print(f"{category}: {library_right} / {oracle_right} of {n}")
+
+
+def _results(folder: Path) -> list[dict]:
+    return [json.loads(line) for line in (folder / "results.jsonl").read_text().splitlines()]
 
 
 if __name__ == "__main__":

@@ -22,6 +22,9 @@ from fncall.grammar.values import DEFAULT_LIMITS, GrammarLimits
 from fncall.house import house_model
 from fncall.modeldir import read_metadata
 
+RETRIEVAL_METHODS = ("bm25", "dense", "fused")
+"""How ``retrieve`` may rank tools (:mod:`fncall.retrieval`)."""
+
 
 @dataclass(frozen=True)
 class CallerSettings:
@@ -83,9 +86,9 @@ class CallerSettings:
             raise ConfigurationError(f"demos_k must be 0 or more, got {self.demos_k!r}")
         if self.retrieve is not None and (not isinstance(self.retrieve, int) or self.retrieve < 1):
             raise ConfigurationError(f"retrieve must be 1 or more tools, got {self.retrieve!r}")
-        if self.retrieval not in ("bm25", "dense", "fused"):
+        if self.retrieval not in RETRIEVAL_METHODS:
             raise ConfigurationError(
-                f"retrieval must be bm25, dense or fused, not {self.retrieval!r}"
+                f"retrieval must be one of {', '.join(RETRIEVAL_METHODS)}, not {self.retrieval!r}"
             )
         if not isinstance(self.retries, int) or self.retries < 0:
             raise ConfigurationError(f"retries must be 0 or more, got {self.retries!r}")

@@ -8,7 +8,7 @@ from contextlib import ExitStack
 
 from fncall.engines import ENGINES
 from fncall.errors import ConfigurationError
-from fncall.settings import CallerSettings
+from fncall.settings import RETRIEVAL_METHODS, CallerSettings
 from fncall.tools.spec import Tool
 
 GROUNDED_HELP = (
@@ -107,7 +107,7 @@ def decoding_options() -> argparse.ArgumentParser:
     parent.add_argument(
         "--retrieval",
         default="fused",
-        choices=("bm25", "dense", "fused"),
+        choices=RETRIEVAL_METHODS,
         help="how --retrieve ranks the tools (default: fused, BM25 and embeddings)",
     )
     parent.add_argument(

@@ -16,10 +16,11 @@ from fncall.errors import ConfigurationError
 from fncall.retrieval.bm25 import BM25Retriever
 from fncall.retrieval.fusion import reciprocal_rank_fusion
 from fncall.retrieval.text import tool_text
+from fncall.settings import RETRIEVAL_METHODS
 from fncall.tools.spec import Tool, ToolSet
 
 Method = Literal["bm25", "dense", "fused"]
-METHODS: tuple[Method, ...] = ("bm25", "dense", "fused")
+METHODS: tuple[Method, ...] = RETRIEVAL_METHODS
 CANDIDATES = 50
 """How deep each ranking goes before fusion."""
 

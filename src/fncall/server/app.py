@@ -122,6 +122,11 @@ def create_app(
     app.state.toolsets = dict(webchat.demo_toolsets())
     if config.library is not None:
         toolsets = [*toolsets, _library_toolset(config.library, config.caller.retrieve)]
+        if config.caller.retrieve is not None:
+            from fncall.retrieval import index_for
+
+            # built (and a large library embedded) now, not during the first request
+            index_for(config.library, config.caller.retrieval)  # type: ignore[arg-type]
     for toolset in toolsets:
         if toolset.id in app.state.toolsets:
             raise ConfigurationError(f"two tool sets have the id {toolset.id!r}")

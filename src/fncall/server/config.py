@@ -106,7 +106,7 @@ class ServerConfig:
         library = self.library
         if library is not None and self.caller.retrieve is None and len(library) > self.max_tools:
             raise ConfigurationError(
-                f"a library of {len(self.library)} tools is more than a request may offer "
+                f"a library of {len(library)} tools is more than a request may offer "
                 f"({self.max_tools}); set retrieve (--retrieve K) to offer each request "
                 "the K that fit it"
             )

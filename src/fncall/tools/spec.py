@@ -147,12 +147,14 @@ class ToolSet(Mapping[str, Tool]):
     def digest(self) -> str:
         """A digest of every tool's name, description and parameters, in order: what an
         index over the tools depends on. Computed once."""
-        shapes = [(tool.name, tool.description, tool.parameters) for tool in self._tools.values()]
-        return hashlib.sha256(json.dumps(shapes, sort_keys=True, default=str).encode()).hexdigest()
+        return _digest([(t.name, t.description, t.parameters) for t in self._tools.values()])
 
     @cached_property
     def fingerprint(self) -> str:
         """A digest of the names and parameter schemas, in order: what a compiled grammar
         depends on. A ToolSet is a snapshot; it is computed once."""
-        shapes = [(tool.name, tool.parameters) for tool in self._tools.values()]
-        return hashlib.sha256(json.dumps(shapes, sort_keys=True, default=str).encode()).hexdigest()
+        return _digest([(t.name, t.parameters) for t in self._tools.values()])
+
+
+def _digest(shapes: list[tuple[Any, ...]]) -> str:
+    return hashlib.sha256(json.dumps(shapes, sort_keys=True, default=str).encode()).hexdigest()

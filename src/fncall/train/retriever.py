@@ -187,5 +187,5 @@ def train_retriever(config: RetrieverConfig, progress: bool = True) -> dict[str,
 
 
 def _embed(model: Any, texts: list[str]) -> Any:
-    features = model.tokenize(texts)
+    features = model.preprocess(texts)
     return model(features)["sentence_embedding"]
